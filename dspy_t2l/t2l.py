@@ -6,7 +6,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/t2l.html.md"""
 
 # %% ../nbs/06_t2l.ipynb #bec4897c
 from __future__ import annotations
-import json, logging, math
+import copy, json, logging, math
 from pathlib import Path
 
 import torch, yaml
@@ -22,7 +22,7 @@ from .models import load_base_config
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'checkpoint_file', 'read_state_dict', 'diagnose', 'state_fingerprint', 'T2L', 'save_t2l']
+__all__ = ['log', 'checkpoint_file', 'read_state_dict', 'diagnose', 'state_fingerprint', 'T2L', 'save_t2l', 'tiny_t2l']
 
 # %% ../nbs/06_t2l.ipynb #b8e6c2b1
 def checkpoint_file(path)->Path:
@@ -226,3 +226,27 @@ def _repr_markdown_(self:T2L)->str:
             + ", ".join(f"{m} {c.in_features[m]}->{c.out_features[m]} ({c.module_to_int[m]})" for m in c.target_modules)
             + f" | {c.latent_size} / {c.head_in_size} | {c.task_emb_size} ({c.emb_model or 'base LLM'}) | "
             f"{n_trainable(self.hypermod):,} | {c.r} / {c.lora_alpha} / {c.scaling:.3f} |")
+
+# %% ../nbs/06_t2l.ipynb #6709c085
+def tiny_t2l(model, tokenizer, seed:int=0, variant:str="L", latent_size:int=16, head_in_size:int=32)->T2L:
+    "A random T2L (and tiny BERT embedder) for base `model`: for tests, no files needed."
+    from transformers import BertConfig, BertModel
+    from dspy_t2l.config import VARIANTS
+    lay = lora_layout(model.config)
+    s, a = VARIANTS[variant]
+    with torch.random.fork_rng():
+        torch.manual_seed(seed)
+        bert = BertModel(BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+                                    intermediate_size=64, pad_token_id=tokenizer.pad_token_id))
+        cfg = T2LConfig(model_dir=getattr(model, "name_or_path", "") or "tiny", target_modules=["q_proj", "v_proj"],
+                        num_layers=lay.num_layers, in_features=lay.in_features, out_features=lay.out_features,
+                        task_emb_size=32, latent_size=latent_size, head_in_size=head_in_size, shared_AB_head=s,
+                        autoreg_gen=a, emb_model="tiny-bert", emb_pooling="cls")
+        hm = HyperModulator(cfg)
+    acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": 8, "lora_alpha": 16, "use_rslora": True,
+            "lora_dropout": 0.0, "target_modules": ["q_proj", "v_proj"], "base_model_name_or_path": cfg.model_dir,
+            "bias": "none", "fan_in_fan_out": False, "init_lora_weights": True, "inference_mode": True}
+    tok = copy.deepcopy(tokenizer)     # the embedder pads right; the base model's tokenizer may pad left
+    tok.padding_side = "right"
+    emb = TaskEmbedder(bert, tok, "cls", "tiny-bert")
+    return T2L(hm, lay, acfg, cfg.model_dir, emb, path="tiny")
