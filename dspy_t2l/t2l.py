@@ -11,7 +11,7 @@ from pathlib import Path
 
 import torch, yaml
 
-from .core import T2LError, atomic_path, atomic_write_text, content_hash
+from .core import T2LError, atomic_torch_save, atomic_write_text, content_hash
 from .config import (T2LConfig, LoRALayout, config_from_files, lora_layout, official_args, read_adapter_config,
                              read_args_yaml, run_root)
 from .hypernet import HyperModulator, n_trainable
@@ -194,22 +194,15 @@ def gen_lora(self:T2L, task_desc:str|None=None, task_emb=None, scale_mode:str="a
 
 # %% ../nbs/06_t2l.ipynb #db85562b
 def save_t2l(hypermod:HyperModulator, out_dir, adapter_config:dict, ckpt_name:str|None=None, **train_args)->Path:
-    "Write `hypermod` as an official-format checkpoint at `out_dir` (or `out_dir/checkpoints/{ckpt_name}`)."
+    "Write `hypermod` as an official-format checkpoint in `out_dir` (or `out_dir/checkpoints/{ckpt_name}`)."
     out = Path(out_dir)
     sd = {k: v.detach().float().contiguous().cpu() for k, v in hypermod.state_dict().items()}
-    if ckpt_name is None:
-        args = official_args(hypermod.cfg, **train_args)
-        with atomic_path(out) as tmp:
-            tmp.mkdir()
-            if out.exists():   # keep intermediate checkpoints and other files of the run
-                for p in out.iterdir():
-                    if p.name not in ("args.yaml", "adapter_config.json", "hypermod.pt"): p.rename(tmp/p.name)
-            (tmp/"args.yaml").write_text(yaml.safe_dump(args, sort_keys=True))
-            (tmp/"adapter_config.json").write_text(json.dumps(adapter_config, indent=2, sort_keys=True) + "\n")
-            torch.save(sd, tmp/"hypermod.pt")
-        return out
-    from dspy_t2l.core import atomic_torch_save
-    return atomic_torch_save(sd, out/"checkpoints"/ckpt_name/"hypermod.pt").parent
+    if ckpt_name is not None: return atomic_torch_save(sd, out/"checkpoints"/ckpt_name/"hypermod.pt").parent
+    # each file is replaced atomically; the run folder itself (intermediate checkpoints, logs) is left alone
+    atomic_write_text(out/"args.yaml", yaml.safe_dump(official_args(hypermod.cfg, **train_args), sort_keys=True))
+    atomic_write_text(out/"adapter_config.json", json.dumps(adapter_config, indent=2, sort_keys=True) + "\n")
+    atomic_torch_save(sd, out/"hypermod.pt")
+    return out
 
 @patch
 def save(self:T2L, out_dir, **train_args)->Path:
