@@ -25,7 +25,8 @@ from .t2l import T2L, state_fingerprint
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COMPLETED', 'render_prompt', 'GenRequest', 'GenResult', 'LoRARuntime', 'default_t2l_dir', 'T2LEngine']
+__all__ = ['log', 'COMPLETED', 'render_prompt', 'GenRequest', 'GenResult', 'LoRARuntime', 'default_t2l_dir', 'T2LEngine',
+           'record_calls']
 
 # %% ../nbs/08_engine.ipynb #15ef45b6
 def render_prompt(tok, messages:list[dict], prefill:str="")->str:
@@ -289,6 +290,7 @@ class T2LEngine:
         req = GenRequest(msgs, None if adapter == "base" else adapter, max_new_tokens=cfg.max_tokens or rt.max_tokens,
                          temperature=cfg.temperature or 0.0, top_p=cfg.top_p, stop=tuple(cfg.stop or ()), seed=cfg.seed)
         res = rt.complete(req)
+        _record(res)
         return lm15.Response(id=f"t2l-{uuid.uuid4().hex[:12]}", model=request.model,
                              message=lm15.Message.assistant(res.text or " "), finish_reason=res.finish_reason,
                              usage=lm15.Usage(input_tokens=res.input_tokens, output_tokens=res.output_tokens,
@@ -300,6 +302,20 @@ def engine(self:LoRARuntime)->T2LEngine:
     "The runtime's one DSPy engine."
     if self._engine is None: self._engine = T2LEngine(self)
     return self._engine
+
+# %% ../nbs/08_engine.ipynb #f9a72625
+import contextlib
+_calls = threading.local()
+
+@contextlib.contextmanager
+def record_calls():
+    "Collect the `GenResult`s of the engine calls this thread makes inside the block."
+    prev, _calls.list = getattr(_calls, "list", None), []
+    try: yield _calls.list
+    finally: _calls.list = prev
+
+def _record(res:GenResult):
+    if getattr(_calls, "list", None) is not None: _calls.list.append(res)
 
 # %% ../nbs/08_engine.ipynb #2508db62
 @patch
