@@ -129,6 +129,6 @@ def _repr_markdown_(self:LoRA)->str:
     rows = [f"**LoRA** `{self.id}`" + (f" for *{desc}*" if desc else ""), "",
             "| r | alpha | scale | modules | layers | parameters | mean ‖B‖ |", "|---|---|---|---|---|---|---|",
             f"| {self.lora_config.get('r')} | {self.lora_config.get('lora_alpha')} | {self.scaling:.3f} ({self.scale_mode}) "
-            f"| {', '.join(mods)} | {n_layers // max(len(mods), 1)} | {self.n_params:,} | "
+            f"| {', '.join(mods)} | {n_layers} | {self.n_params:,} | "
             + ", ".join(f"{m} {n:.3f}" for m, n in norms.items()) + " |"]
     return "\n".join(rows)
