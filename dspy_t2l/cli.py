@@ -79,7 +79,8 @@ def build_parser()->argparse.ArgumentParser:
     ap.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     sub = ap.add_subparsers(dest="cmd", required=True)
     from dspy_t2l.train import add_train_parser
-    for add in (_add_assets, _add_generate, add_train_parser): add(sub)
+    from dspy_t2l.bench import add_bench_parser
+    for add in (_add_assets, _add_generate, add_train_parser, add_bench_parser): add(sub)
     return ap
 
 def main(argv=None)->int:

@@ -54,10 +54,12 @@ class GenRequest:
     stop:tuple = ()
     seed:int|None = None
     prefill:str = ""
+    min_new_tokens:int = 0       # for benchmarks: generate at least this many tokens
     def batch_key(self):
         "Requests with equal keys can share one `generate` call."
         greedy = not self.temperature
-        return (self.max_new_tokens, greedy, None if greedy else (self.temperature, self.top_p, self.seed), tuple(self.stop))
+        return (self.max_new_tokens, self.min_new_tokens, greedy, None if greedy else (self.temperature, self.top_p, self.seed),
+                tuple(self.stop))
 
 @dataclass
 class GenResult:
@@ -95,6 +97,7 @@ class LoRARuntime:
         self._loaded = collections.OrderedDict()       # adapter ids loaded into PEFT, LRU order
         self._queue, self._worker = queue.Queue(), None
         self._engine = None
+        self.min_new_tokens = 0                        # benchmarks set this to time fixed-length generations
         self.stats = collections.Counter()
     def __deepcopy__(self, memo): return self
     def __repr__(self): return f"LoRARuntime({self.name!r}, t2l={getattr(self.t2l, 'path', None)}, adapters={len(self._loras)})"
@@ -213,7 +216,7 @@ def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
     texts = [render_prompt(tok, r.messages, r.prefill) for r in reqs]
     enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
     names = [r.adapter or "__base__" for r in reqs]
-    kw = dict(max_new_tokens=r0.max_new_tokens, pad_token_id=tok.pad_token_id, tokenizer=tok,
+    kw = dict(max_new_tokens=r0.max_new_tokens, min_new_tokens=r0.min_new_tokens or None, pad_token_id=tok.pad_token_id, tokenizer=tok,
               stop_strings=[COMPLETED, *r0.stop], do_sample=bool(r0.temperature))
     if r0.temperature: kw.update(temperature=r0.temperature, top_p=r0.top_p or 1.0)
     else: kw.update(temperature=None, top_p=None, top_k=None)
@@ -288,7 +291,8 @@ class T2LEngine:
         msgs = ([{"role": "system", "content": _text(request.system)}] if request.system else []) + \
                [{"role": "assistant" if m.role == "assistant" else "user", "content": m.text or ""} for m in request.messages]
         req = GenRequest(msgs, None if adapter == "base" else adapter, max_new_tokens=cfg.max_tokens or rt.max_tokens,
-                         temperature=cfg.temperature or 0.0, top_p=cfg.top_p, stop=tuple(cfg.stop or ()), seed=cfg.seed)
+                         temperature=cfg.temperature or 0.0, top_p=cfg.top_p, stop=tuple(cfg.stop or ()), seed=cfg.seed,
+                         min_new_tokens=rt.min_new_tokens)
         res = rt.complete(req)
         _record(res)
         return lm15.Response(id=f"t2l-{uuid.uuid4().hex[:12]}", model=request.model,

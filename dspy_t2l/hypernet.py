@@ -116,6 +116,13 @@ def _rank_rows(self:HyperModulator, h):
     return h + self.mlp2(pos) if self.cfg.shared_AB_head else self.mlp2(h + pos)
 
 # %% ../nbs/03_hypernet.ipynb #268e3efd
+def _apply_head(head:nn.Linear, h:torch.Tensor)->torch.Tensor:
+    "`head(h)` computed as `(W @ hᵀ)ᵀ` (faster for a tall W and few rows)."
+    x = h.reshape(-1, h.shape[-1])
+    out = torch.addmm(head.bias[:, None], head.weight, x.T) if head.bias is not None else head.weight @ x.T
+    return out.T.reshape(*h.shape[:-1], -1)
+
+# %% ../nbs/03_hypernet.ipynb #38c8eb3e
 @patch
 def _head_AB(self:HyperModulator, layer_indices, m:str, enc):
     "Flat A `[bs, r·d_in]` and B `[bs, r·d_out]` for module `m`."
@@ -124,15 +131,15 @@ def _head_AB(self:HyperModulator, layer_indices, m:str, enc):
     u, head = self._trunk(layer_indices, m, enc), self.heads[m]
     if not c.shared_AB_head:
         if not c.autoreg_gen:                                                         # L
-            out = head(self.mlp3(self.mlp2(u)))
+            out = _apply_head(head, self.mlp3(self.mlp2(u)))
             return out[:, : c.r * din], out[:, c.r * din :]
-        out = head(self.mlp3(self._rank_rows(u)))                                      # [bs, r, din + dout]
+        out = _apply_head(head, self.mlp3(self._rank_rows(u)))                         # [bs, r, din + dout]
         return out[..., :din].reshape(bs, -1), out[..., din:].reshape(bs, -1)
     res = []
     for X, n in (("A", din), ("B", dout)):                                             # M and S
         h = self.mlp2(u + self.out_emb_norm(self.out_emb[m][X]))
-        if c.autoreg_gen: out = head(self.mlp3(self._rank_rows(h)))[..., :n]           # [bs, r, n]
-        else: out = head(self.mlp3(h)).view(bs, c.r, -1)[..., :n]                      # [bs, r, n]
+        if c.autoreg_gen: out = _apply_head(head, self.mlp3(self._rank_rows(h)))[..., :n]   # [bs, r, n]
+        else: out = _apply_head(head, self.mlp3(h)).view(bs, c.r, -1)[..., :n]          # [bs, r, n]
         res.append(out.reshape(bs, c.r * n))
     return tuple(res)
 

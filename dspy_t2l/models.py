@@ -113,9 +113,15 @@ TINY_CHAT_TEMPLATE = ("{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m[
 _TINY_CORPUS = ("[[ ## question ## ]] [[ ## answer ## ]] [[ ## reasoning ## ]] [[ ## completed ## ]] "
                 "Let's think step by step. The answer is 0 1 2 3 4 5 6 7 8 9 10 42 (A) (B) (C) (D) "
                 "Please answer the following question: what how many solve the math problem "
-                "Respond with the corresponding output fields, starting with the field system user assistant")
+                "Respond with the corresponding output fields, starting with the field system user assistant "
+                # DSPy's ChatAdapter boilerplate, so that DSPy prompts take few tokens on the tiny tokenizer
+                "Your input fields are: Your output fields are: (str): All interactions will be structured in the "
+                "following way, with the appropriate values filled in. In adhering to this structure, your objective "
+                "is: Given the fields `question`, produce the fields `answer`. Respond with the corresponding output "
+                "fields, starting with the field `[[ ## answer ## ]]`, and then ending with the marker for "
+                "`[[ ## completed ## ]]`. `reasoning` then")
 
-def tiny_tokenizer(vocab_size:int=400):
+def tiny_tokenizer(vocab_size:int=600):
     "A byte-level BPE tokenizer trained in process, with a ChatML chat template."
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     tk = Tokenizer(models.BPE())

@@ -37,17 +37,16 @@ def render_example(ex:dict, fmt:str, adapter=None)->tuple[list, str]:
     if fmt == "plain": return [{"role": "user", "content": ex["question"]}], ex["answer"]
     raise T2LError(f"unknown example format {fmt!r}; use dspy or plain")
 
-def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int, dspy_frac:float=0.5)->dict:
-    "`{task name: [encoded examples]}`: each example rendered as a DSPy prompt with probability `dspy_frac`."
-    rng, out, adapter = random.Random(seed), {}, HypernetOnlyAdapter()
+def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int, fmts=("dspy", "plain"))->dict:
+    "`{format: {task name: [encoded examples]}}`; examples longer than `max_len` tokens are dropped, never cut."
+    adapter, out = HypernetOnlyAdapter(), {f: {} for f in fmts}
     for t in tasks:
-        enc = []
-        for ex in t.examples(n, split=split, seed=seed):
-            msgs, target = render_example(ex, "dspy" if rng.random() < dspy_frac else "plain", adapter)
-            e = encode_chat(tok, msgs, target, max_len)
-            if any(l != -100 for l in e["labels"]): enc.append(e)
-        if not enc: raise T2LError(f"task {t.name!r} produced no usable {split} examples")
-        out[t.name] = enc
+        exs = t.examples(n, split=split, seed=seed)
+        for f in fmts:
+            enc = [e for e in (encode_chat(tok, *render_example(ex, f, adapter), max_len=10**9) for ex in exs)
+                   if len(e["input_ids"]) <= max_len]
+            if not enc: raise T2LError(f"task {t.name!r} has no {split} examples of at most {max_len} tokens in format {f}")
+            out[f][t.name] = enc
     return out
 
 # %% ../nbs/14_train.ipynb #83302e60
@@ -81,7 +80,9 @@ def _prune(out:Path, keep:int):
     for p in cks[:-keep] if keep else cks: shutil.rmtree(p, ignore_errors=True)
 
 def _val_set(encoded:dict, n_descs:dict, per_task:int)->list:
-    return [(t, i % n_descs[t], ex) for t, exs in encoded.items() for i, ex in enumerate(exs[:per_task])]
+    "`[(task, description index, example)]` over all formats, sorted by length (less padding)."
+    v = [(t, i % n_descs[t], ex) for by_task in encoded.values() for t, exs in by_task.items() for i, ex in enumerate(exs[:per_task])]
+    return sorted(v, key=lambda x: len(x[2]["input_ids"]))
 
 # %% ../nbs/14_train.ipynb #ba86ca0e
 def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
@@ -105,10 +106,10 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     model.eval().requires_grad_(False)
     targets = lora_targets(model, cfg.target_modules)
     # data: tokenised once; description embeddings computed once
-    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len, dspy_frac)
-    val = _val_set(encode_tasks(tasks, tok, n_val, "val", seed, max_len, dspy_frac), {t.name: len(t.descriptions) for t in tasks}, n_val)
+    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len)
+    val = _val_set(encode_tasks(tasks, tok, n_val, "val", seed, max_len), {t.name: len(t.descriptions) for t in tasks}, n_val)
     embs = {t.name: embedder(t.descriptions) for t in [*tasks, *heldout_tasks]}
-    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len, dspy_frac),
+    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len),
                   {t.name: len(t.descriptions) for t in heldout_tasks}, n_val_heldout) if heldout_tasks else []
     names = [t.name for t in tasks]
     opt, sched = make_optimizer([p for p in hm.parameters() if p.requires_grad], steps, lr, weight_decay, warmup_frac)
@@ -129,9 +130,10 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     pbar = tqdm(total=steps, initial=step, disable=not progress, desc="train T2L")
     while step < steps:
         t0 = time.time()
-        # distinct tasks, one example and one description each
+        # distinct tasks, one example and one description each; one format per step (less padding)
+        fmt = "dspy" if random.random() < dspy_frac else "plain"
         batch_tasks = random.sample(names, min(tasks_per_step, len(names)))
-        exs = [random.choice(train[t]) for t in batch_tasks]
+        exs = [random.choice(train[fmt][t]) for t in batch_tasks]
         e = torch.stack([embs[t][random.randrange(len(embs[t]))] for t in batch_tasks])
         loss, ce = t2l_loss(hm, model, targets, e, collate(exs, tok.pad_token_id), label_smoothing, l2_reg, neftune_alpha, lora_dropout)
         loss.backward()
