@@ -132,15 +132,13 @@ def bench_eval(runtime=None, limit:int=8, num_threads:int=8)->dict:
 def bench_finetune(runtime=None, batch_size:int=4, steps:int=4)->dict:
     "Seconds per fine-tuning step, ours vs plain PEFT + transformers, on GSM8K-style batches for SmolLM2."
     from dspy_t2l.finetune import bench_step, chat_examples_for
-    rt = runtime or _runtime()
-    base, tok = rt.model.get_base_model(), rt.tokenizer
+    from dspy_t2l.models import load_base_model
     from dspy_t2l.tasks import get_task
+    base, tok = load_base_model("smollm2")            # a plain copy: the PEFT baseline wraps it itself
     t = get_task("code")
-    exs = t.train_examples(batch_size * 3, seed=0)
-    recs = chat_examples_for(t, exs, tok)
+    recs = chat_examples_for(t, t.train_examples(batch_size * 3, seed=0), tok)
     batches = [recs[i:i + batch_size] for i in range(0, len(recs), batch_size)]
-    with rt.lock:
-        with rt.model.disable_adapter(): return bench_step(base, tok, batches, steps=steps)
+    return bench_step(base, tok, batches, steps=steps)
 
 # %% ../nbs/16_bench.ipynb #7e4a79ba
 BENCHES = {"generate": bench_generate, "engine": bench_engine, "eval": bench_eval, "finetune": bench_finetune}

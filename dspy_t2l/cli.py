@@ -80,7 +80,9 @@ def build_parser()->argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="cmd", required=True)
     from dspy_t2l.train import add_train_parser
     from dspy_t2l.bench import add_bench_parser
-    for add in (_add_assets, _add_generate, add_train_parser, add_bench_parser): add(sub)
+    from dspy_t2l.finetune import add_finetune_parser
+    from dspy_t2l.evaluate import add_evaluate_parser
+    for add in (_add_assets, _add_generate, add_evaluate_parser, add_finetune_parser, add_train_parser, add_bench_parser): add(sub)
     return ap
 
 def main(argv=None)->int:

@@ -328,9 +328,17 @@ def model_string(self:LoRARuntime, adapter:str|None=None)->str:
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(self.name).name)[:40]
     return f"t2l/{slug}-{self.base_id[:6]}::{adapter or 'base'}"
 
+@patch(as_prop=True)
+def provider(self:LoRARuntime):
+    "The DSPy provider that fine-tunes this runtime's adapters in process (`dspy.BootstrapFinetune`)."
+    if getattr(self, "_provider", None) is None:
+        from dspy_t2l.finetune import T2LProvider
+        self._provider = T2LProvider(self)
+    return self._provider
+
 @patch
 def lm(self:LoRARuntime, adapter:str|None=None, **kw)->dspy.LM:
     "A `dspy.LM` that generates with `adapter` (an id from `adapter_for`/`add_lora`; None: the base model)."
     if adapter is not None: self.lora(adapter)                                           # unknown ids fail here
-    kw = {"temperature": 0.0, "max_tokens": self.max_tokens, "num_retries": 0, **kw}
+    kw = {"temperature": 0.0, "max_tokens": self.max_tokens, "num_retries": 0, "provider": self.provider, **kw}
     return dspy.LM(self.model_string(adapter), engine=self.engine, **kw)

@@ -24,7 +24,8 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'wilson_ci', 'mode_adapter', 'OfficialGSM8K', 'build_program', 'Recorded',
-           'read_predictions', 'summarize', 'EvalResult', 'evaluate_mode', 'plot_comparison', 'evaluate']
+           'read_predictions', 'summarize', 'EvalResult', 'evaluate_mode', 'plot_comparison', 'evaluate',
+           'add_evaluate_parser']
 
 # %% ../nbs/11_evaluate.ipynb #3700823f
 def wilson_ci(k:int, n:int, z:float=1.96)->tuple[float, float]:
@@ -256,3 +257,37 @@ def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base
         atomic_write_json(out/"comparison.json", {m: {k: v for k, v in r.summary.items() if k != "config"} for m, r in res.items()})
         plot_comparison(sums, out/"comparison.png")
     return res
+
+# %% ../nbs/11_evaluate.ipynb #b01a5c88
+def add_evaluate_parser(sub):
+    "The `dspy-t2l evaluate` subcommand."
+    p = sub.add_parser("evaluate", help="evaluate a DSPy program on a task with the base model, a generated or a trained adapter")
+    p.add_argument("--task", default="code", help="code (GSM8K), medical (MedMCQA), or another registered task")
+    p.add_argument("--mode", default="generated", help="base, generated, trained, a comma-separated list, or all")
+    p.add_argument("--shots", type=int, default=0, help="few-shot demonstrations (from the task's demo split)")
+    p.add_argument("--t2l-dir", help="T2L checkpoint folder (default: trained_t2l/smollm2_t2l)")
+    p.add_argument("--base-model", help="base model (default: the checkpoint's; Hub id, folder, .gguf, smollm2)")
+    p.add_argument("--task-desc", help="description for generated mode (default: the task's own)")
+    p.add_argument("--adapter", help="adapter for trained mode (PEFT folder or .lora.pt; default artifacts/{task}_trained.lora.pt)")
+    p.add_argument("--scale-mode", default="as_trained", choices=["as_trained", "vllm054"])
+    p.add_argument("--protocol", default="dspy", choices=["dspy", "official"], help="official: the T2L paper's GSM8K prompt")
+    p.add_argument("--limit", type=int, default=20, help="examples to evaluate (a seeded subset; 0 for all)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--num-threads", type=int, default=8, help="concurrent examples (batched on the model)")
+    p.add_argument("--max-tokens", type=int, help="new tokens per call (default per task)")
+    p.add_argument("--source", default="auto", help="auto, olmo, jsonl or hub")
+    p.add_argument("--data-dir", help="folder of JSONL files for --source jsonl")
+    p.add_argument("--artifacts-dir", default="artifacts")
+    p.add_argument("--out", help="output folder (default runs/eval/{task}_{shots}shot_seed{seed}); rerun to resume")
+    p.add_argument("--overwrite", action="store_true", help="discard a previous run in --out")
+    def run(a):
+        res = evaluate(a.task, a.mode, a.out, t2l_dir=a.t2l_dir, base_model=a.base_model, artifacts_dir=a.artifacts_dir,
+                       shots=a.shots, limit=a.limit or None, seed=a.seed, task_desc=a.task_desc, adapter=a.adapter,
+                       scale_mode=a.scale_mode, protocol=a.protocol, max_tokens=a.max_tokens, num_threads=a.num_threads,
+                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite)
+        for m, r in res.items():
+            s = r.summary
+            print(f"{s['task']:8s} {m:10s} accuracy {s['accuracy']:6.1%}  (95% CI {s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}, "
+                  f"n={s['n']})  unparsed {s['parse_failure_rate']:5.1%}  {s['throughput']['tokens_per_s'] or 0:6.1f} tok/s  {r.out}")
+        if len(res) > 1: print(f"chart: {next(iter(res.values())).out.parent/'comparison.png'}")
+    p.set_defaults(fn=run)

@@ -24,10 +24,11 @@ __all__ = ['lora_targets', 'lora_hooks', 'encode_chat', 'collate', 'HypernetOnly
 _LAYER_RE = re.compile(r"\.(\d+)\.")
 
 def lora_targets(model:nn.Module, target_modules)->dict:
-    "`{(module, layer): nn.Linear}` for the target modules of a (non-PEFT) causal LM."
+    "`{(module, layer): nn.Linear}` for the target modules of a causal LM (the `base_layer` of PEFT-wrapped ones)."
     out = {}
     for name, mod in model.named_modules():
-        t = name.rsplit(".", 1)[-1]
+        parts = name.split(".")
+        t = parts[-2] if parts[-1] == "base_layer" and len(parts) > 1 else parts[-1]
         if t in target_modules and isinstance(mod, nn.Linear) and _LAYER_RE.findall(name):
             out[(t, int(_LAYER_RE.findall(name)[-1]))] = mod
     if not out: raise T2LError(f"the model has no {', '.join(target_modules)} Linear layers to adapt")

@@ -42,11 +42,13 @@ def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int, fmts=("dsp
     adapter, out = HypernetOnlyAdapter(), {f: {} for f in fmts}
     for t in tasks:
         exs = t.examples(n, split=split, seed=seed)
-        for f in fmts:
-            enc = [e for e in (encode_chat(tok, *render_example(ex, f, adapter), max_len=10**9) for ex in exs)
-                   if len(e["input_ids"]) <= max_len]
-            if not enc: raise T2LError(f"task {t.name!r} has no {split} examples of at most {max_len} tokens in format {f}")
-            out[f][t.name] = enc
+        enc = {f: [e for e in (encode_chat(tok, *render_example(ex, f, adapter), max_len=10**9) for ex in exs)
+                   if len(e["input_ids"]) <= max_len] for f in fmts}
+        if not all(enc.values()):
+            log.warning("dropping task %s: no %s examples of at most %d tokens in every format", t.name, split, max_len)
+            continue
+        for f in fmts: out[f][t.name] = enc[f]
+    if not out[fmts[0]]: raise T2LError(f"no task has {split} examples of at most {max_len} tokens; raise max_len")
     return out
 
 # %% ../nbs/14_train.ipynb #83302e60
@@ -90,7 +92,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               model_dir:str="", base_model_file:str|None=None, variant:str="L", latent_size:int=128,
               head_in_size:int=512, steps:int=1000, tasks_per_step:int=8, lr:float=2e-4, weight_decay:float=1e-2,
               warmup_frac:float=0.1, label_smoothing:float=0.1, l2_reg:float=1e-3, neftune_alpha:float=5.0,
-              lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8, max_len:int=256,
+              lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8, max_len:int=320,
               dspy_frac:float=0.5, val_every:int=100, ckpt_every:int=50, keep_ckpts:int=2, seed:int=42, resume:bool=True,
               progress:bool=True, stop_after:int|None=None)->dict:
     "Train a T2L hypernetwork on `tasks` for frozen `model`; write official-format checkpoints to `out_dir`."
@@ -107,11 +109,12 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     targets = lora_targets(model, cfg.target_modules)
     # data: tokenised once; description embeddings computed once
     train = encode_tasks(tasks, tok, n_train, "train", seed, max_len)
-    val = _val_set(encode_tasks(tasks, tok, n_val, "val", seed, max_len), {t.name: len(t.descriptions) for t in tasks}, n_val)
+    val = _val_set(encode_tasks([t for t in tasks if t.name in train["plain"]], tok, n_val, "val", seed, max_len),
+                   {t.name: len(t.descriptions) for t in tasks}, n_val)
     embs = {t.name: embedder(t.descriptions) for t in [*tasks, *heldout_tasks]}
     ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len),
                   {t.name: len(t.descriptions) for t in heldout_tasks}, n_val_heldout) if heldout_tasks else []
-    names = [t.name for t in tasks]
+    names = list(train[next(iter(train))])                # tasks with usable examples
     opt, sched = make_optimizer([p for p in hm.parameters() if p.requires_grad], steps, lr, weight_decay, warmup_frac)
     logd = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}
     acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": cfg.r, "lora_alpha": cfg.lora_alpha, "use_rslora": True,
@@ -187,7 +190,7 @@ def add_train_parser(sub):
     p.add_argument("--steps", type=int, default=1000)
     p.add_argument("--tasks-per-step", type=int, default=8)
     p.add_argument("--lr", type=float, default=2e-4)
-    p.add_argument("--max-len", type=int, default=256)
+    p.add_argument("--max-len", type=int, default=320, help="longest example in tokens (longer ones are dropped)")
     p.add_argument("--dspy-frac", type=float, default=0.5, help="share of examples rendered as DSPy ChatAdapter prompts")
     p.add_argument("--n-train", type=int, default=200, help="training examples per task")
     p.add_argument("--n-val", type=int, default=2, help="validation examples per training task")
