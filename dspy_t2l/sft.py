@@ -167,7 +167,7 @@ def load_train_state(path, tensors:dict, opt, sched)->tuple[int, dict]:
 
 # %% ../nbs/07_sft.ipynb #ab6c23b9
 def plot_losses(log:dict, path=None, title:str="training"):
-    "Plot `log['train']` `[(step, loss)]` and `log['val']` `[(step, loss)]`; save a PNG to `path` if given."
+    "Plot `log['train']` `[(step, loss)]` and the held-out curves (`val`, `heldout`); save a PNG to `path` if given."
     import matplotlib
     import matplotlib.pyplot as plt
     fig, ax = plt.subplots(figsize=(6, 3.5))
@@ -178,9 +178,10 @@ def plot_losses(log:dict, path=None, title:str="training"):
             k = max(2, len(l) // 20)
             sm = [sum(l[max(0, i - k + 1): i + 1]) / len(l[max(0, i - k + 1): i + 1]) for i in range(len(l))]
             ax.plot(s, sm, lw=2, label=f"train ({k}-step mean)")
-    if log.get("val"):
-        s, l = zip(*log["val"])
-        ax.plot(s, l, "o-", lw=2, label="held-out")
+    for key, label in (("val", "held-out examples"), ("heldout", "unseen tasks")):
+        if log.get(key):
+            s, l = zip(*log[key])
+            ax.plot(s, l, "o-", lw=2, label=label)
     ax.set(xlabel="step", ylabel="loss", title=title); ax.grid(alpha=0.3); ax.legend()
     fig.tight_layout()
     if path is not None:

@@ -25,8 +25,8 @@ from .t2l import T2L, save_t2l
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'QA', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'render_example', 'encode_tasks', 't2l_loss', 'train_t2l',
-           'train_default', 'add_train_parser']
+__all__ = ['log', 'QA', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'render_example', 'encode_tasks', 'lora_sft_loss', 't2l_loss',
+           'train_t2l', 'train_mt_lora', 'train_default', 'add_train_parser']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -52,28 +52,36 @@ def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int, fmts=("dsp
     return out
 
 # %% ../nbs/14_train.ipynb #83302e60
+def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label_smoothing:float=0.1, l2_reg:float=0.0,
+                  neftune_alpha:float=0.0, lora_dropout:float=0.0)->tuple[torch.Tensor, torch.Tensor]:
+    "`(loss, answer CE)` of `batch` with LoRA `AB` (`{m: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}`) applied."
+    embeds = neftune_embeds(model, batch["input_ids"], neftune_alpha) if neftune_alpha else None
+    with lora_hooks(model, AB, scaling, lora_dropout, targets):
+        ce = answer_loss(model, batch, label_smoothing, inputs_embeds=embeds)
+    l2 = sum(A.pow(2).mean() + B.pow(2).mean() for A, B in AB.values()) if l2_reg else 0.0
+    return ce + l2_reg * l2, ce
+
 def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, batch:dict, label_smoothing:float=0.1,
              l2_reg:float=1e-3, neftune_alpha:float=0.0, lora_dropout:float=0.0)->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of the LoRAs generated from `task_embs` `[B, E]` on `batch` (one example per embedding)."
     AB = hm(task_embs)                                                                 # {m: ([B,N,r,din], [B,N,dout,r])}
-    embeds = neftune_embeds(model, batch["input_ids"], neftune_alpha) if neftune_alpha else None
-    with lora_hooks(model, AB, hm.cfg.scaling, lora_dropout, targets):
-        ce = answer_loss(model, batch, label_smoothing, inputs_embeds=embeds)
-    l2 = sum(A.pow(2).mean() + B.pow(2).mean() for A, B in AB.values())
-    return ce + l2_reg * l2, ce
+    return lora_sft_loss(model, targets, AB, hm.cfg.scaling, batch, label_smoothing, l2_reg, neftune_alpha, lora_dropout)
 
 # %% ../nbs/14_train.ipynb #e471f0bb
-def _val_loss(hm, model, targets, embs, val, pad_id, bs=8)->float:
-    "Mean answer CE over `val` `[(task, desc index, example)]` (dropout and noise off)."
-    hm.eval()
+def _val_loss(ce_fn, val, pad_id, bs=8)->float:
+    "Mean answer CE over `val` `[(task, desc index, example)]`; `ce_fn(chunk, batch)` scores a batch (no noise)."
     losses = []
     with torch.no_grad():
         for i in range(0, len(val), bs):
             chunk = val[i:i + bs]
-            e = torch.stack([embs[t][d] for t, d, _ in chunk])
-            losses.append(t2l_loss(hm, model, targets, e, collate([x for _, _, x in chunk], pad_id), 0.0, 0.0)[1].item() * len(chunk))
-    hm.train()
+            losses.append(ce_fn(chunk, collate([x for _, _, x in chunk], pad_id)).item() * len(chunk))
     return sum(losses) / len(val)
+
+def _sample_step(train:dict, names:list, k:int, dspy_frac:float)->tuple[list, list]:
+    "One step's data: `k` distinct tasks and one example of each, all in one format (drawn from `random`)."
+    fmt = "dspy" if random.random() < dspy_frac else "plain"
+    batch_tasks = random.sample(names, min(k, len(names)))
+    return batch_tasks, [random.choice(train[fmt][t]) for t in batch_tasks]
 
 def _prune(out:Path, keep:int):
     "Keep only the newest `keep` intermediate checkpoints."
@@ -134,9 +142,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     while step < steps:
         t0 = time.time()
         # distinct tasks, one example and one description each; one format per step (less padding)
-        fmt = "dspy" if random.random() < dspy_frac else "plain"
-        batch_tasks = random.sample(names, min(tasks_per_step, len(names)))
-        exs = [random.choice(train[fmt][t]) for t in batch_tasks]
+        batch_tasks, exs = _sample_step(train, names, tasks_per_step, dspy_frac)
         e = torch.stack([embs[t][random.randrange(len(embs[t]))] for t in batch_tasks])
         loss, ce = t2l_loss(hm, model, targets, e, collate(exs, tok.pad_token_id), label_smoothing, l2_reg, neftune_alpha, lora_dropout)
         loss.backward()
@@ -146,11 +152,14 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
         logd["train"].append((step, ce.item())); logd["seconds"] += time.time() - t0
         pbar.update(1); pbar.set_postfix(loss=f"{ce.item():.3f}", gnorm=f"{gn:.2f}")
         if step % val_every == 0 or step == steps:
-            v = _val_loss(hm, model, targets, embs, val, tok.pad_token_id)
+            hm.eval()
+            ce_fn = lambda chunk, b: t2l_loss(hm, model, targets, torch.stack([embs[t][d] for t, d, _ in chunk]), b, 0.0, 0.0)[1]
+            v = _val_loss(ce_fn, val, tok.pad_token_id)
             logd["val"].append((step, v))
-            if ho: logd["heldout"].append((step, _val_loss(hm, model, targets, embs, ho, tok.pad_token_id)))
+            if ho: logd["heldout"].append((step, _val_loss(ce_fn, ho, tok.pad_token_id)))
+            hm.train()
             save_t2l(hm, out, acfg, ckpt_name=f"it_{step}")
-            plot_losses({"train": logd["train"], "val": logd["val"]}, out/"loss.png", title=f"T2L training: {out.name}")
+            plot_losses(logd, out/"loss.png", title=f"T2L training: {out.name}")
             if logd["best"] is None or v < logd["best"][1]:
                 logd["best"] = (step, v)
                 save_t2l(hm, out, acfg, **targs)
@@ -159,6 +168,62 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
             save_train_state(state, step, dict(hm.named_parameters()), opt, sched, {"log": logd})
             atomic_write_json(out/"log.json", {**logd, "config": {k: v for k, v in targs.items() if k != "train_ds_names"},
                                                "trainable_params": n_trainable(hm)})
+        if stop_after and step >= stop_after: break
+    pbar.close()
+    return logd
+
+# %% ../nbs/14_train.ipynb #d2a4b912
+def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, tasks_per_step:int=8, lr:float=5e-4,
+                  weight_decay:float=0.0, warmup_frac:float=0.1, label_smoothing:float=0.1, neftune_alpha:float=5.0,
+                  lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8,
+                  max_len:int=320, dspy_frac:float=0.5, val_every:int=100, ckpt_every:int=50, seed:int=42,
+                  resume:bool=True, progress:bool=True, stop_after:int|None=None)->dict:
+    "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
+    from dspy_t2l.finetune import lora_params, params_lora, peft_init
+    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+    seed_everything(seed)
+    model.eval().requires_grad_(False)
+    start = peft_init(model, seed=seed)
+    AB, lay = lora_params(start, model)                                                 # {m: (A [N,r,din], B [N,dout,r])}
+    hooked = lambda: {m: (A[None], B[None]) for m, (A, B) in AB.items()}                # one LoRA for every sample
+    targets = lora_targets(model, list(AB))
+    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len)
+    names = list(train["plain"])
+    val = _val_set(encode_tasks([t for t in tasks if t.name in names], tok, n_val, "val", seed, max_len),
+                   {t.name: 1 for t in tasks}, n_val)
+    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len), {t.name: 1 for t in heldout_tasks},
+                  n_val_heldout) if heldout_tasks else []
+    params = [t for ab in AB.values() for t in ab]
+    opt, sched = make_optimizer(params, steps, lr, weight_decay, warmup_frac)
+    logd, step, state = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}, 0, out/"train_state.pt"
+    named = {f"{m}.{f}": t for m, ab in AB.items() for f, t in zip("AB", ab)}
+    if resume and state.exists():
+        step, extra = load_train_state(state, named, opt, sched)
+        logd = extra["log"]
+    ce_fn = lambda chunk, b: lora_sft_loss(model, targets, hooked(), start.scaling, b, 0.0)[1]
+    pbar = tqdm(total=steps, initial=step, disable=not progress, desc="train MT-LoRA")
+    while step < steps:
+        t0 = time.time()
+        _, exs = _sample_step(train, names, tasks_per_step, dspy_frac)
+        loss, ce = lora_sft_loss(model, targets, hooked(), start.scaling, collate(exs, tok.pad_token_id), label_smoothing,
+                                 0.0, neftune_alpha, lora_dropout)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, max_grad_norm)
+        opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
+        step += 1
+        logd["train"].append((step, ce.item())); logd["seconds"] += time.time() - t0
+        pbar.update(1); pbar.set_postfix(loss=f"{ce.item():.3f}")
+        if step % val_every == 0 or step == steps:
+            v = _val_loss(ce_fn, val, tok.pad_token_id)
+            logd["val"].append((step, v))
+            if ho: logd["heldout"].append((step, _val_loss(ce_fn, ho, tok.pad_token_id)))
+            if logd["best"] is None or v < logd["best"][1]:
+                logd["best"] = (step, v)
+                params_lora(AB, lay, start, {"mt_lora": {"step": step, "val": v, "tasks": names}}).save(out/"mt_lora.lora.pt")
+            plot_losses(logd, out/"loss.png", title=f"MT-LoRA training: {out.name}")
+        if step % ckpt_every == 0 or step == steps:
+            save_train_state(state, step, named, opt, sched, {"log": logd})
+            atomic_write_json(out/"log.json", logd)
         if stop_after and step >= stop_after: break
     pbar.close()
     return logd
