@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'QA', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'render_example', 'encode_tasks', 'lora_sft_loss', 't2l_loss',
-           'train_t2l', 'train_mt_lora', 'train_default', 'add_train_parser']
+           'train_t2l', 'train_mt_lora', 'score_tasks', 'train_default', 'add_train_parser']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -227,6 +227,41 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
         if stop_after and step >= stop_after: break
     pbar.close()
     return logd
+
+# %% ../nbs/14_train.ipynb #43d56672
+def _parse_answer(text:str, fmt:str)->str|None:
+    if fmt == "plain": return text
+    try: return HypernetOnlyAdapter().parse(QA, text)["answer"]
+    except Exception: return None
+
+def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed:int=0, fmt:str="dspy",
+                max_new_tokens:int=32, batch_size:int=8, progress:bool=True)->list[dict]:
+    "Accuracy and answer loss of each `adapters[label](task)` (an adapter id or None) on each of `tasks`."
+    from dspy_t2l.engine import GenRequest
+    from dspy_t2l.finetune import lora_params
+    tok, base, rows = runtime.tokenizer, runtime.model.get_base_model(), []
+    jobs = [(t, label, fn(t)) for t in tasks for label, fn in adapters.items()]
+    for t, label, aid in tqdm(jobs, disable=not progress, desc=f"score ({fmt})"):
+        exs = t.examples(n, split=split, seed=seed)
+        msgs = [render_example(ex, fmt) for ex in exs]
+        outs = []
+        for i in range(0, len(msgs), batch_size):
+            outs += runtime.generate([GenRequest(m, aid, max_new_tokens) for m, _ in msgs[i:i + batch_size]])
+        parsed = [_parse_answer(o.text, fmt) for o in outs]
+        correct = [p is not None and t.score(p, ex["answer"]) for p, ex in zip(parsed, exs)]
+        enc = [encode_chat(tok, m, a, max_len=10**9) for m, a in msgs]
+        with torch.no_grad(), runtime.lock, runtime.model.disable_adapter():
+            batches = [collate(enc[i:i + batch_size], tok.pad_token_id) for i in range(0, len(enc), batch_size)]
+            if aid is None: ce = [answer_loss(base, b).item() * len(b["input_ids"]) for b in batches]
+            else:
+                lora = runtime.lora(aid)
+                P, _ = lora_params(lora, base)
+                AB = {m: (A[None], B[None]) for m, (A, B) in P.items()}
+                targets = lora_targets(base, list(AB))
+                ce = [lora_sft_loss(base, targets, AB, lora.scaling, b, 0.0)[1].item() * len(b["input_ids"]) for b in batches]
+        rows.append({"task": t.name, "adapter": label, "format": fmt, "n": len(exs), "accuracy": sum(correct) / len(exs),
+                     "unparsed": sum(p is None for p in parsed) / len(exs), "answer_ce": sum(ce) / len(exs)})
+    return rows
 
 # %% ../nbs/14_train.ipynb #aaf442f0
 DEFAULT_EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
