@@ -185,22 +185,22 @@ def lora(self:LoRARuntime, adapter:str)->LoRA:
 def _ensure_loaded(self:LoRARuntime, adapters:set):
     "Load `adapters` into PEFT, unloading least-recently-used others beyond `max_adapters`."
     from peft import set_peft_model_state_dict
-    for aid in adapters:
-        if aid in self._loaded:
-            self._loaded.move_to_end(aid); continue
-        lora = self.lora(aid)
-        cfg, sd = lora.export()
-        self.model.add_adapter(aid, _lora_config(cfg))
-        res = set_peft_model_state_dict(self.model, {k: v.to(self.model.dtype) for k, v in sd.items()}, adapter_name=aid)
-        if getattr(res, "unexpected_keys", None): raise T2LError(f"adapter {aid} has keys the model does not: {res.unexpected_keys[:2]}")
-        self._loaded[aid] = True
-        self.stats["loaded"] += 1
-    while len(self._loaded) > max(self.max_adapters, len(adapters)):
-        old = next(a for a in self._loaded if a not in adapters)
-        self.model.delete_adapter(old)
-        del self._loaded[old]
-        if old in self._descs: self._loras.pop(old, None)     # regenerable from its description
-        self.stats["unloaded"] += 1
+    with torch.inference_mode(False):                     # normal tensors: PEFT later toggles their requires_grad
+        for aid in adapters:
+            if aid in self._loaded:
+                self._loaded.move_to_end(aid); continue
+            cfg, sd = self.lora(aid).export()
+            self.model.add_adapter(aid, _lora_config(cfg))
+            res = set_peft_model_state_dict(self.model, {k: v.to(self.model.dtype) for k, v in sd.items()}, adapter_name=aid)
+            if getattr(res, "unexpected_keys", None): raise T2LError(f"adapter {aid} has keys the model does not: {res.unexpected_keys[:2]}")
+            self._loaded[aid] = True
+            self.stats["loaded"] += 1
+        while len(self._loaded) > max(self.max_adapters, len(adapters)):
+            old = next(a for a in self._loaded if a not in adapters)
+            self.model.delete_adapter(old)
+            del self._loaded[old]
+            if old in self._descs: self._loras.pop(old, None)     # regenerable from its description
+            self.stats["unloaded"] += 1
 
 # %% ../nbs/08_engine.ipynb #56274df1
 def _cut(text:str, stops)->tuple[str, bool]:
@@ -223,7 +223,7 @@ def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
     with self.lock:
         self._ensure_loaded({n for n in names if n != "__base__"})
         if r0.temperature and r0.seed is not None: torch.manual_seed(r0.seed)
-        out = self.model.generate(**enc, adapter_names=names, **kw)
+        out = self._generate(enc, names, kw)
     new, n_in = out[:, enc["input_ids"].shape[1]:], enc["attention_mask"].sum(1).tolist()
     res, dt = [], time.time() - t0
     g_eos = getattr(self.model.generation_config, "eos_token_id", None)
@@ -237,6 +237,16 @@ def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
         res.append(GenResult(text, "stop" if hit_end or n < r.max_new_tokens else "length", int(n_in[i]), n, dt, len(reqs)))
     self.stats["batches"] += 1; self.stats["requests"] += len(reqs)
     return res
+
+# %% ../nbs/08_engine.ipynb #263551c4
+@patch
+def _generate(self:LoRARuntime, enc, names:list, kw:dict):
+    "`generate` with adapter `names[i]` on row i (caller holds the lock)."
+    if len(set(names)) > 1: return self.model.generate(**enc, adapter_names=names, **kw)
+    if names[0] == "__base__":
+        with self.model.disable_adapter(): return self.model.generate(**enc, **kw)
+    self.model.set_adapter(names[0])
+    return self.model.generate(**enc, **kw)
 
 # %% ../nbs/08_engine.ipynb #cab19f21
 @patch

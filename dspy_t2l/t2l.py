@@ -222,24 +222,27 @@ def _repr_markdown_(self:T2L)->str:
 
 # %% ../nbs/06_t2l.ipynb #6709c085
 def tiny_t2l(model, tokenizer, seed:int=0, variant:str="L", latent_size:int=16, head_in_size:int=32)->T2L:
-    "A random T2L (and tiny BERT embedder) for base `model`: for tests, no files needed."
+    "A random T2L (and tiny bag-of-tokens embedder) for base `model`: for tests, no files needed."
     from transformers import BertConfig, BertModel
     from dspy_t2l.config import VARIANTS
     lay = lora_layout(model.config)
     s, a = VARIANTS[variant]
     with torch.random.fork_rng():
         torch.manual_seed(seed)
-        bert = BertModel(BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
+        # no transformer layers: mean-pooled token embeddings tell descriptions apart better than a random BERT would
+        bert = BertModel(BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=0, num_attention_heads=2,
                                     intermediate_size=64, pad_token_id=tokenizer.pad_token_id))
         cfg = T2LConfig(model_dir=getattr(model, "name_or_path", "") or "tiny", target_modules=["q_proj", "v_proj"],
                         num_layers=lay.num_layers, in_features=lay.in_features, out_features=lay.out_features,
                         task_emb_size=32, latent_size=latent_size, head_in_size=head_in_size, shared_AB_head=s,
-                        autoreg_gen=a, emb_model="tiny-bert", emb_pooling="cls")
+                        autoreg_gen=a, emb_model="tiny-bert", emb_pooling="mean")
         hm = HyperModulator(cfg)
+        with torch.no_grad():
+            for h in hm.heads.values(): h.bias.zero_()   # no task-independent part: adapters differ by description
     acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": 8, "lora_alpha": 16, "use_rslora": True,
             "lora_dropout": 0.0, "target_modules": ["q_proj", "v_proj"], "base_model_name_or_path": cfg.model_dir,
             "bias": "none", "fan_in_fan_out": False, "init_lora_weights": True, "inference_mode": True}
     tok = copy.deepcopy(tokenizer)     # the embedder pads right; the base model's tokenizer may pad left
     tok.padding_side = "right"
-    emb = TaskEmbedder(bert, tok, "cls", "tiny-bert")
+    emb = TaskEmbedder(bert, tok, "mean", "tiny-bert")
     return T2L(hm, lay, acfg, cfg.model_dir, emb, path="tiny")
