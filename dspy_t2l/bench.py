@@ -22,21 +22,46 @@ __all__ = ['log', 'PROMPTS', 'BENCHES', 'make_gemma_like_checkpoint', 'bench_gen
 
 # %% ../nbs/16_bench.ipynb #be241f3e
 _GEN_SCRIPT = r'''
-import json, resource, sys, time, torch
+import json, sys, time, torch
+import torch.nn.functional as F
 from dspy_t2l.t2l import T2L
+
 def status(key):
     for line in open("/proc/self/status"):
         if line.startswith(key): return int(line.split()[1])
-open("/proc/self/clear_refs", "w").write("5")        # reset the peak-RSS mark: measure from here on
-base = status("VmRSS:")
-t2l = T2L.from_dir(sys.argv[1], base_model=sys.argv[2])
-e = torch.nn.functional.normalize(torch.randn(1024, generator=torch.Generator().manual_seed(0)), dim=0) * 32
-ts = []
-for _ in range(7):
-    t0 = time.perf_counter(); lora = t2l.gen_lora(task_emb=e); ts.append(time.perf_counter() - t0)
-peak = status("VmHWM:")
-print(json.dumps({"times": ts[1:], "rss_base_kb": base, "rss_peak_kb": peak, "adapter_params": lora.n_params,
-                  "hypernet_bytes": sum(v.numel() * v.element_size() for v in t2l.hypermod.state_dict().values())}))
+def reset(): open("/proc/self/clear_refs", "w").write("5")   # restart the peak-RSS mark
+
+@torch.inference_mode()
+def reference(hm, e):
+    "The official algorithm, for comparison: one module at a time, plain nn.Linear heads, per-layer tensors."
+    c, L = hm.cfg, torch.arange(hm.cfg.num_layers)
+    enc = hm.task_encoder(e[None]).expand(c.num_layers, -1)
+    out = {}
+    for m in c.target_modules:
+        typ = hm.layer_type_encoder(torch.tensor([c.module_to_int[m]])).expand(c.num_layers, -1)
+        h = hm.mlp3(hm.mlp2(hm.mlp1(hm.mixer(torch.cat([enc, hm.layer_depth_encoder(L), typ], -1)))))
+        o = F.linear(h, hm.heads[m].weight, hm.heads[m].bias)
+        A = o[:, : c.r * c.in_features[m]].reshape(c.num_layers, c.r, -1) + hm.AB_offset["A"][m]
+        B = o[:, c.r * c.in_features[m]:].reshape(c.num_layers, c.r, -1).transpose(1, 2) + hm.AB_offset["B"][m]
+        out[m] = [(A[l].contiguous(), B[l].contiguous()) for l in range(c.num_layers)]
+    return out
+
+def timed(f, n=8):
+    f(); ts = []
+    for _ in range(n): t0 = time.perf_counter(); f(); ts.append(time.perf_counter() - t0)
+    return sorted(ts)[n // 2]
+
+reset(); base = status("VmRSS:")
+t2l = T2L.from_dir(sys.argv[1], base_model=sys.argv[2], fast=sys.argv[3] == "fast")
+load_peak = status("VmHWM:")
+e = F.normalize(torch.randn(1024, generator=torch.Generator().manual_seed(0)), dim=0) * 32
+reset()
+res = {"gen_s": timed(lambda: t2l.gen_lora(task_emb=e))}
+res["gen_peak_kb"] = status("VmHWM:")
+if sys.argv[3] != "fast": res["reference_s"] = timed(lambda: reference(t2l.hypermod, e))
+lora = t2l.gen_lora(task_emb=e)
+print(json.dumps({**res, "rss_base_kb": base, "load_peak_kb": load_peak, "adapter_params": lora.n_params,
+                  "hypernet_bytes": sum(p.numel() * 4 for p in t2l.hypermod.state_dict().values())}))
 '''
 
 def make_gemma_like_checkpoint(out_dir)->tuple[Path, Path]:
@@ -62,15 +87,20 @@ def bench_generate(work_dir=None)->dict:
     "Time (median of 6) and peak memory of generating one adapter from an embedding, Gemma-2-2b-sized variant L."
     work = Path(work_dir or tempfile.mkdtemp(prefix="dspy_t2l_bench_"))
     ck, base = make_gemma_like_checkpoint(work)
-    r = subprocess.run([sys.executable, "-c", _GEN_SCRIPT, str(ck), str(base)], capture_output=True, text=True)
-    if r.returncode: raise RuntimeError(r.stderr[-2000:])
-    d = json.loads(r.stdout.strip().splitlines()[-1])
-    ts = sorted(d["times"])
-    peak_mb = (d["rss_peak_kb"] - d["rss_base_kb"]) / 1024
-    want_mb = (d["hypernet_bytes"] + 4 * d["adapter_params"]) / 2**20
-    return {"gen_s_median": ts[len(ts) // 2], "gen_s_min": ts[0], "official_s": 0.14,
-            "speedup_vs_official": 0.14 / ts[len(ts) // 2], "peak_mb_above_imports": round(peak_mb),
-            "hypernet_plus_adapter_mb": round(want_mb), "memory_ratio": peak_mb / want_mb}
+    out = {"official_quoted_s": 0.14}
+    for mode in ("plain", "fast"):                       # the memory-mapped file as it is / oneDNN heads (the default)
+        r = subprocess.run([sys.executable, "-c", _GEN_SCRIPT, str(ck), str(base), mode], capture_output=True, text=True)
+        if r.returncode: raise RuntimeError(r.stderr[-2000:])
+        d = json.loads(r.stdout.strip().splitlines()[-1])
+        mb = lambda kb: round((kb - d["rss_base_kb"]) / 1024)
+        want = (d["hypernet_bytes"] + 4 * d["adapter_params"]) / 2**20
+        if "reference_s" in d: out["reference_algorithm_s"] = d["reference_s"]
+        out.update({f"{mode}_gen_s": d["gen_s"], f"{mode}_load_peak_mb": mb(d["load_peak_kb"]),
+                    f"{mode}_gen_peak_mb": mb(d["gen_peak_kb"]), f"{mode}_gen_memory_ratio": mb(d["gen_peak_kb"]) / want})
+    out["fast_speedup_vs_reference"] = out["reference_algorithm_s"] / out["fast_gen_s"]
+    out["fast_speedup_vs_quoted"] = 0.14 / out["fast_gen_s"]
+    out["hypernet_plus_adapter_mb"] = round(want)
+    return out
 
 # %% ../nbs/16_bench.ipynb #31768269
 PROMPTS = ["What is the capital of France?", "Give me three tips for staying focused.", "Explain photosynthesis briefly.",

@@ -18,7 +18,7 @@ from .core import T2LError
 from .config import T2LConfig, VARIANTS
 
 # %% auto #0
-__all__ = ['TaskEncoder', 'MLPResidualBlock', 'HyperModulator', 'n_trainable', 'peft_init_A', 'init_for_sft']
+__all__ = ['TaskEncoder', 'MLPResidualBlock', 'HyperModulator', 'n_trainable', 'FastHead', 'peft_init_A', 'init_for_sft']
 
 # %% ../nbs/03_hypernet.ipynb #eaad7cb6
 class TaskEncoder(nn.Module):
@@ -94,18 +94,26 @@ class HyperModulator(nn.Module):
 
 # %% ../nbs/03_hypernet.ipynb #bfe16246
 def n_trainable(m:nn.Module)->int:
-    "Number of trainable parameters of `m`."
-    return sum(p.numel() for p in m.parameters() if p.requires_grad)
+    "Number of trainable parameters of `m` (heads converted for inference count as they did before)."
+    # `FastHead`s (see `to_inference`) keep their weights outside `parameters()` and report them as `n_params`
+    return sum(p.numel() for p in m.parameters() if p.requires_grad) + sum(getattr(h, "n_params", 0) for h in m.modules())
 
 # %% ../nbs/03_hypernet.ipynb #0ae49bd8
 @patch
 def _trunk(self:HyperModulator, layer_indices, m:str, enc):
     "Mixer + first residual block on `[enc | depth(layer) | type(m)]`: `[bs, d]`."
+    return self._trunk_all(layer_indices, enc, [m])[m]
+
+@patch
+def _trunk_all(self:HyperModulator, layer_indices, enc, modules=None)->dict:
+    "`_trunk` for several modules in one pass over the stacked rows: `{m: [bs, d]}`."
+    modules = list(modules or self.cfg.target_modules)
     bs = len(layer_indices)
     depth = self.layer_depth_encoder(layer_indices)                                     # [bs, D/4]
-    row = torch.tensor([self.cfg.module_to_int[m]], device=enc.device)
-    typ = self.layer_type_encoder(row).expand(bs, -1)                                  # [bs, D/4]
-    return self.mlp1(self.mixer(torch.cat([enc, depth, typ], dim=-1)))
+    rows = torch.tensor([self.cfg.module_to_int[m] for m in modules], device=enc.device)
+    typ = self.layer_type_encoder(rows).repeat_interleave(bs, dim=0)                   # [T·bs, D/4]
+    x = torch.cat([enc.repeat(len(modules), 1), depth.repeat(len(modules), 1), typ], dim=-1)
+    return dict(zip(modules, self.mlp1(self.mixer(x)).split(bs)))
 
 @patch
 def _rank_rows(self:HyperModulator, h):
@@ -116,19 +124,20 @@ def _rank_rows(self:HyperModulator, h):
     return h + self.mlp2(pos) if self.cfg.shared_AB_head else self.mlp2(h + pos)
 
 # %% ../nbs/03_hypernet.ipynb #268e3efd
-def _apply_head(head:nn.Linear, h:torch.Tensor)->torch.Tensor:
-    "`head(h)` computed as `(W @ hᵀ)ᵀ` (faster for a tall W and few rows)."
+def _apply_head(head:nn.Module, h:torch.Tensor)->torch.Tensor:
+    "`head(h)` computed as `(W @ hᵀ)ᵀ` (faster for a tall W and few rows); `FastHead`s as they are."
     x = h.reshape(-1, h.shape[-1])
-    out = torch.addmm(head.bias[:, None], head.weight, x.T) if head.bias is not None else head.weight @ x.T
-    return out.T.reshape(*h.shape[:-1], -1)
+    if not isinstance(head, nn.Linear): out = head(x)
+    else: out = (torch.addmm(head.bias[:, None], head.weight, x.T) if head.bias is not None else head.weight @ x.T).T
+    return out.reshape(*h.shape[:-1], -1)
 
 # %% ../nbs/03_hypernet.ipynb #38c8eb3e
 @patch
-def _head_AB(self:HyperModulator, layer_indices, m:str, enc):
-    "Flat A `[bs, r·d_in]` and B `[bs, r·d_out]` for module `m`."
+def _head_AB(self:HyperModulator, layer_indices, m:str, enc, u=None):
+    "Flat A `[bs, r·d_in]` and B `[bs, r·d_out]` for module `m` (`u`: its trunk output, if already computed)."
     c, bs = self.cfg, len(layer_indices)
     din, dout = c.in_features[m], c.out_features[m]
-    u, head = self._trunk(layer_indices, m, enc), self.heads[m]
+    u, head = (self._trunk(layer_indices, m, enc) if u is None else u), self.heads[m]
     if not c.shared_AB_head:
         if not c.autoreg_gen:                                                         # L
             out = _apply_head(head, self.mlp3(self.mlp2(u)))
@@ -144,13 +153,19 @@ def _head_AB(self:HyperModulator, layer_indices, m:str, enc):
     return tuple(res)
 
 @patch
-def get_delta_weights(self:HyperModulator, layer_indices, m:str, enc, factorized:bool=True):
+def _has_offset(self:HyperModulator, m:str)->bool:
+    "Whether module `m` has a non-zero `AB_offset` (the offsets are buffers, fixed unless trained)."
+    A, B = self.AB_offset["A"][m], self.AB_offset["B"][m]
+    return A.requires_grad or bool(A.any()) or bool(B.any())
+
+@patch
+def get_delta_weights(self:HyperModulator, layer_indices, m:str, enc, factorized:bool=True, u=None):
     "LoRA `(A [bs, r, d_in], B [bs, d_out, r])` (or `ΔW = B·A` if not `factorized`) for module `m`."
     c, bs = self.cfg, len(layer_indices)
-    a, b = self._head_AB(layer_indices, m, enc)
+    a, b = self._head_AB(layer_indices, m, enc, u)
     A = a.reshape(bs, c.r, c.in_features[m])
     B = b.reshape(bs, c.r, c.out_features[m]).transpose(-1, -2)
-    if c.training_task == "sft":
+    if c.training_task == "sft" and (self.training or self._has_offset(m)):      # (zero offsets need no add)
         A = A + self.AB_offset["A"][m][layer_indices]
         B = B + self.AB_offset["B"][m][layer_indices]
     return (A, B) if factorized else torch.bmm(B, A)
@@ -177,12 +192,41 @@ def forward(self:HyperModulator, task_emb:torch.Tensor):
     enc = self.task_encoder(task_emb)                                                  # [B, D/2]
     layers = torch.arange(c.num_layers, device=task_emb.device).repeat(nb)             # [B·N]
     enc = enc.repeat_interleave(c.num_layers, dim=0)                                   # [B·N, D/2]
+    U = self._trunk_all(layers, enc)                                                   # one trunk pass for all modules
     out = {}
     for m in c.target_modules:
-        A, B = self.get_delta_weights(layers, m, enc)
+        A, B = self.get_delta_weights(layers, m, enc, u=U[m])
         A, B = A.view(nb, c.num_layers, *A.shape[1:]), B.view(nb, c.num_layers, *B.shape[1:])
         out[m] = self._to_raw_scale(m, A, B) if c.training_task == "recon" else (A, B)
     return out
+
+# %% ../nbs/03_hypernet.ipynb #e37b2acd
+class FastHead(nn.Module):
+    "An inference-only `nn.Linear` with its weights in oneDNN's blocked layout; its state dict is the dense one."
+    def __init__(self, lin:nn.Linear):
+        super().__init__()
+        self.in_features, self.out_features = lin.in_features, lin.out_features
+        self.w = lin.weight.detach().to_mkldnn()
+        self.b = lin.bias.detach().to_mkldnn() if lin.bias is not None else None
+    @property
+    def n_params(self)->int: return self.in_features * self.out_features + (self.out_features if self.b is not None else 0)
+    def forward(self, x): return torch._C._nn.mkldnn_linear(x.contiguous().to_mkldnn(), self.w, self.b).to_dense()
+    def _save_to_state_dict(self, destination, prefix, keep_vars):
+        destination[prefix + "weight"] = self.w.to_dense()
+        if self.b is not None: destination[prefix + "bias"] = self.b.to_dense()
+    def _load_from_state_dict(self, sd, prefix, local_metadata, strict, missing, unexpected, errors):
+        self.w = sd[prefix + "weight"].detach().float().contiguous().to_mkldnn()
+        if prefix + "bias" in sd: self.b = sd[prefix + "bias"].detach().float().contiguous().to_mkldnn()
+
+@patch
+def to_inference(self:HyperModulator)->HyperModulator:
+    "Eval mode, and oneDNN heads where available (CPU, fp32): for generation only."
+    self.eval()
+    p = next(self.parameters())
+    if p.device.type != "cpu" or p.dtype != torch.float32 or not torch.backends.mkldnn.is_available(): return self
+    for m in list(self.heads):
+        if isinstance(self.heads[m], nn.Linear): self.heads[m] = FastHead(self.heads[m])
+    return self
 
 # %% ../nbs/03_hypernet.ipynb #0d7dd483
 def peft_init_A(d_in:int, d_out:int, r:int)->torch.Tensor:

@@ -33,9 +33,9 @@ def checkpoint_file(path)->Path:
     if not f.exists(): raise T2LError(f"missing hypermod.pt in {p} (a T2L checkpoint folder holds args.yaml, adapter_config.json and hypermod.pt)")
     return f
 
-def read_state_dict(f:Path)->dict:
-    "The tensors in `hypermod.pt` file `f`."
-    try: sd = torch.load(f, map_location="cpu", weights_only=True, mmap=True)
+def read_state_dict(f:Path, mmap:bool=True)->dict:
+    "The tensors in `hypermod.pt` file `f` (memory-mapped unless `mmap=False`)."
+    try: sd = torch.load(f, map_location="cpu", weights_only=True, mmap=mmap)
     except Exception as e: raise T2LError(f"{f} is corrupt or not a PyTorch state dict: {str(e).splitlines()[0]}") from e
     if not isinstance(sd, dict) or not all(isinstance(v, torch.Tensor) for v in sd.values()):
         raise T2LError(f"{f} does not hold a state dict of tensors")
@@ -107,11 +107,11 @@ def state_fingerprint(sd:dict)->str:
 class T2L:
     "A Text-to-LoRA hypernetwork ready to turn task descriptions into LoRA adapters."
     def __init__(self, hypermod:HyperModulator, layout:LoRALayout, adapter_config:dict, base_model:str,
-                 embedder:TaskEmbedder|None=None, path=None):
+                 embedder:TaskEmbedder|None=None, path=None, fingerprint:str|None=None):
         self.hypermod, self.cfg, self.layout = hypermod.eval(), hypermod.cfg, layout
         self.adapter_config, self.base_model, self._embedder, self.path = adapter_config, base_model, embedder, path
         self.version = 0                     # bumped when the weights change in place (training)
-        self._fp = None
+        self._fp = (0, content_hash(fingerprint, base_model)) if fingerprint else None
     def __deepcopy__(self, memo): return self
 
     @property
@@ -126,21 +126,26 @@ class T2L:
 def _from_dir(cls, path, # checkpoint folder, `hypermod.pt` file, or `checkpoints/it_N` folder
               base_model:str|None=None, # base model (Hub id, folder with config.json, .gguf, `smollm2`)
               type_index:dict|None=None, # module -> layer-type row; default: adapter_config.json order
-              embedder:TaskEmbedder|None=None, device:str="cpu")->T2L:
+              embedder:TaskEmbedder|None=None, device:str="cpu",
+              fast:bool=True)->T2L: # oneDNN heads for faster generation on a CPU (see `to_inference`)
     "Load a T2L checkpoint and check it strictly against its config and base model."
     f = checkpoint_file(path)
     args, acfg = read_args_yaml(f), read_adapter_config(f)
-    sd = read_state_dict(f)
+    fast = fast and device == "cpu"
+    sd = read_state_dict(f, mmap=not fast)
     base = base_model or args.get("base_model_file") or args.get("model_dir")
     if not base: raise T2LError(f"args.yaml in {run_root(f)} names no model_dir; pass --base-model")
     layout = lora_layout(load_base_config(base), acfg.get("target_modules") or args.get("target_modules"), acfg.get("r", 8))
     cfg = config_from_files(args, acfg, layout, sd["task_encoder.mlp.0.weight"].shape[1], type_index)
     if problem := diagnose(cfg, sd, repr(base)): raise T2LError(f"{f}: {problem}")
+    fp = state_fingerprint(sd)               # before the heads change layout
     with torch.device("meta"): hm = HyperModulator(cfg)
     hm.load_state_dict(sd, strict=True, assign=True)
+    del sd                                   # the module owns the tensors now; converted heads free their dense copy
+    hm = hm.to(device).to_inference() if fast else hm.to(device)
     acfg = {**acfg, "base_model_name_or_path": args.get("model_dir") or acfg.get("base_model_name_or_path")}
     log.info("loaded %s: variant %s, %s trainable parameters", f, cfg.variant, f"{n_trainable(hm):,}")
-    return cls(hm.to(device), layout, acfg, str(base), embedder, run_root(f))
+    return cls(hm, layout, acfg, str(base), embedder, run_root(f), fp)
 T2L.from_dir = _from_dir
 
 # %% ../nbs/06_t2l.ipynb #5acfa94e
