@@ -55,7 +55,7 @@ def mode_adapter(runtime:LoRARuntime, task:Task, mode:str, task_desc:str|None=No
                            "or pass --adapter with a PEFT folder or .lora.pt file")
         from dspy_t2l.lora import load_lora
         lora = load_lora(p).with_scale(scale_mode) if scale_mode != "as_trained" else load_lora(p)
-        return runtime.add_lora(lora), {"adapter_path": str(p), "lora_id": lora.id}
+        return runtime.add_lora(lora), {"adapter_path": str(p.resolve()), "lora_id": lora.id}
     raise T2LError(f"unknown mode {mode!r}; use one of {', '.join(MODES)} or all")
 
 # %% ../nbs/11_evaluate.ipynb #629cdab0
