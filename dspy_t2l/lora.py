@@ -50,6 +50,12 @@ class LoRA:
     def n_params(self)->int: return sum(t.numel() for t in self.lora_sd.values())
     @property
     def scaling(self)->float: return lora_scaling(scaled_config(self.lora_config, self.scale_mode)[0])
+    def __repr__(self)->str:
+        c = self.lora_config
+        layers = len({k.split(".layers.")[1].split(".")[0] for k in self.lora_sd if ".layers." in k})
+        desc = f", task_desc={self.task_desc[:60] + ('...' if len(self.task_desc) > 60 else '')!r}" if self.task_desc else ""
+        return (f"LoRA(r={c.get('r')}, alpha={c.get('lora_alpha')}, {'+'.join(c.get('target_modules', []))} x {layers} layers, "
+                f"{self.n_params:,} params, scale {self.scale_mode} ({self.scaling:.3g}){desc}, id={self.id})")
     @property
     def id(self)->str:
         "Content hash of weights, config and scale mode: equal ids mean the same adapter."
