@@ -242,11 +242,12 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
     from dspy_t2l.engine import GenRequest
     from dspy_t2l.finetune import lora_params
     tok, base, rows = runtime.tokenizer, runtime.model.get_base_model(), []
-    key = lambda r: (r["task"], r["adapter"], r["adapter_id"], r["format"], r["n_requested"], split, seed, max_new_tokens)
+    cfg = {"format": fmt, "n_requested": n, "split": split, "seed": seed, "max_new_tokens": max_new_tokens}
+    key = lambda r: tuple(r[c] for c in ("task", "adapter", "adapter_id", *cfg))   # what a saved row was scored with
     done = {key(r): r for r in (json.loads(Path(out).read_text())["rows"] if out and Path(out).exists() else [])}
     jobs = [(t, label, fn(t)) for t in tasks for label, fn in adapters.items()]
     for t, label, aid in tqdm(jobs, disable=not progress, desc=f"score ({fmt})"):
-        k = key({"task": t.name, "adapter": label, "adapter_id": aid, "format": fmt, "n_requested": n})
+        k = key({"task": t.name, "adapter": label, "adapter_id": aid, **cfg})
         if k in done:
             rows.append(done[k]); continue
         exs = t.examples(n, split=split, seed=seed)
@@ -266,11 +267,11 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
                 AB = {m: (A[None], B[None]) for m, (A, B) in P.items()}
                 targets = lora_targets(base, list(AB))
                 ce = [lora_sft_loss(base, targets, AB, lora.scaling, b, 0.0)[1].item() * len(b["input_ids"]) for b in batches]
-        rows.append({"task": t.name, "adapter": label, "adapter_id": aid, "format": fmt, "n_requested": n, "n": len(exs),
+        rows.append({"task": t.name, "adapter": label, "adapter_id": aid, **cfg, "n": len(exs),
                      "accuracy": sum(correct) / len(exs), "unparsed": sum(p is None for p in parsed) / len(exs),
                      "answer_ce": sum(ce) / len(exs)})
         done[k] = rows[-1]
-        if out: atomic_write_json(out, {"split": split, "seed": seed, "max_new_tokens": max_new_tokens, "rows": list(done.values())})
+        if out: atomic_write_json(out, {"rows": list(done.values())})
     return rows
 
 # %% ../nbs/14_train.ipynb #aaf442f0
