@@ -23,8 +23,8 @@ from .tasks import (OFFICIAL_GSM8K_MAX_TOKENS, OFFICIAL_GSM8K_PREFILL, Task, get
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'wilson_ci', 'mode_adapter', 'OfficialGSM8K', 'build_program', 'Recorded',
-           'read_predictions', 'summarize', 'EvalResult', 'evaluate_mode', 'plot_comparison', 'evaluate',
+__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'OfficialGSM8K', 'build_program',
+           'Recorded', 'read_predictions', 'summarize', 'EvalResult', 'evaluate_mode', 'plot_comparison', 'evaluate',
            'add_evaluate_parser']
 
 # %% ../nbs/11_evaluate.ipynb #3700823f
@@ -71,6 +71,7 @@ class OfficialGSM8K(dspy.Module):
         return dspy.Prediction(answer=res.text)
 
 DEFAULT_MAX_TOKENS = {"gsm8k": 256, "medmcqa": 48}
+DEFAULT_LIMIT = 16   # examples per run by default: two full batches of the CLI's 8 concurrent requests
 
 def build_program(task:Task, runtime:LoRARuntime, adapter:str|None, shots:int=0, seed:int=0, protocol:str="dspy",
                   max_tokens:int|None=None, source:str="auto", data_dir=None)->dspy.Module:
@@ -158,7 +159,7 @@ class EvalResult:
                 f"({s['parse_failure_rate']:.0%}); {s['throughput']['examples_per_s'] or 0:.2f} examples/s, "
                 f"{s['throughput']['tokens_per_s'] or 0:.1f} tokens/s; `{self.out}`")
 
-def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0, limit:int|None=20, seed:int=0,
+def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0, limit:int|None=DEFAULT_LIMIT, seed:int=0,
                   task_desc:str|None=None, adapter=None, scale_mode:str="as_trained", protocol:str="dspy",
                   max_tokens:int|None=None, num_threads:int=4, source:str="auto", data_dir=None,
                   artifacts_dir="artifacts", progress:bool=True, overwrite:bool=False)->EvalResult:
@@ -271,7 +272,7 @@ def add_evaluate_parser(sub):
     p.add_argument("--adapter", help="adapter for trained mode (PEFT folder or .lora.pt; default artifacts/{task}_trained.lora.pt)")
     p.add_argument("--scale-mode", default="as_trained", choices=["as_trained", "vllm054"])
     p.add_argument("--protocol", default="dspy", choices=["dspy", "official"], help="official: the T2L paper's GSM8K prompt")
-    p.add_argument("--limit", type=int, default=20, help="examples to evaluate (a seeded subset; 0 for all)")
+    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="examples to evaluate (a seeded subset; 0 for all)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--num-threads", type=int, default=8, help="concurrent examples (batched on the model)")
     p.add_argument("--max-tokens", type=int, help="new tokens per call (default per task)")
