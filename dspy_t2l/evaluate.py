@@ -6,7 +6,8 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/evaluate.html.md"""
 
 # %% ../nbs/11_evaluate.ipynb #cc76a916
 from __future__ import annotations
-import json, logging, math, threading, time
+import functools, json, logging, math, threading, time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,8 +25,8 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'OfficialGSM8K', 'build_program',
-           'Recorded', 'read_predictions', 'summarize', 'EvalResult', 'evaluate_mode', 'plot_comparison', 'evaluate',
-           'add_evaluate_parser']
+           'Recorded', 'read_predictions', 'summarize', 'straggler_timeout', 'EvalResult', 'evaluate_mode',
+           'plot_comparison', 'evaluate', 'add_evaluate_parser']
 
 # %% ../nbs/11_evaluate.ipynb #3700823f
 def wilson_ci(k:int, n:int, z:float=1.96)->tuple[float, float]:
@@ -145,6 +146,16 @@ def summarize(records:list[dict], config:dict, wall_seconds:float|None=None)->di
                            "output_tokens": toks, "tokens_per_s": toks / secs if secs else None},
             "config": config}
 
+# %% ../nbs/11_evaluate.ipynb #b8814dbb
+@contextmanager
+def straggler_timeout(seconds:float=0):
+    "Within this block, `dspy.Evaluate` resubmits examples running longer than `seconds` (0: never)."
+    import dspy.evaluate.evaluate as ev
+    orig = ev.ParallelExecutor
+    ev.ParallelExecutor = functools.partial(orig, timeout=seconds)
+    try: yield
+    finally: ev.ParallelExecutor = orig
+
 # %% ../nbs/11_evaluate.ipynb #8f7ba714
 @dataclass
 class EvalResult:
@@ -199,7 +210,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0
     program = build_program(task, runtime, aid, shots, seed, protocol, max_tokens, source, data_dir)
     try:
         if todo:
-            with dspy.context(adapter=dspy.ChatAdapter(use_json_adapter_fallback=False)):
+            with dspy.context(adapter=dspy.ChatAdapter(use_json_adapter_fallback=False)), straggler_timeout(0):
                 dspy.Evaluate(devset=[ex for _, ex in todo], metric=metric, num_threads=num_threads, max_errors=len(todo) + 1,
                               display_progress=progress, failure_score=0.0, provide_traceback=False)(Recorded(program))
     finally: fh.close()
