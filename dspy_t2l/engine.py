@@ -6,7 +6,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/engine.html.md"""
 
 # %% ../nbs/08_engine.ipynb #6d4d1756
 from __future__ import annotations
-import collections, logging, os, queue, re, threading, time, uuid, warnings
+import collections, contextlib, logging, os, queue, re, threading, time, uuid, warnings
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -249,6 +249,30 @@ def _generate(self:LoRARuntime, enc, names:list, kw:dict):
         with self.model.disable_adapter(): return self.model.generate(**enc, **kw)
     self.model.set_adapter(names[0])
     return self.model.generate(**enc, **kw)
+
+# %% ../nbs/08_engine.ipynb #0100a63c
+@patch
+@torch.no_grad()
+def answer_losses(self:LoRARuntime,
+                  pairs:list,                 # `(chat messages, gold answer text)` per example
+                  adapter:str|None=None,      # adapter id; None: the base model
+                  batch_size:int=8)->list[float]:
+    "Teacher-forced loss of each gold answer (mean cross-entropy per answer token) under `adapter`."
+    from dspy_t2l.sft import answer_loss, collate, encode_chat, lora_hooks
+    from dspy_t2l.finetune import lora_params
+    enc = [encode_chat(self.tokenizer, m, a, max_len=10**9) for m, a in pairs]
+    base, out = self.model.get_base_model(), []
+    with self.lock, self.model.disable_adapter():
+        hooks = contextlib.nullcontext()
+        if adapter is not None:
+            lora = self.lora(adapter)
+            P, _ = lora_params(lora, base)                                  # {m: (A [N, r, d_in], B [N, d_out, r])}
+            hooks = lora_hooks(base, {m: (A[None], B[None]) for m, (A, B) in P.items()}, lora.scaling)
+        with hooks:
+            for i in range(0, len(enc), batch_size):
+                b = collate(enc[i:i + batch_size], self.tokenizer.pad_token_id)
+                out += answer_loss(base, {k: v.to(base.device) for k, v in b.items()}, reduce=False).tolist()
+    return out
 
 # %% ../nbs/08_engine.ipynb #cab19f21
 @patch

@@ -19,7 +19,7 @@ from . import __version__
 from .core import INFERENCE_VERSION, T2LError, atomic_path, atomic_write_json, atomic_write_text
 from .engine import GenRequest, LoRARuntime, _record, default_t2l_dir, record_calls
 from .lora import LoRA, load_lora
-from .sft import program_adapter
+from .sft import dspy_messages, program_adapter
 from .tasks import (OFFICIAL_GSM8K_MAX_TOKENS, OFFICIAL_GSM8K_PREFILL, Task, get_task, official_gsm8k_messages,
                             official_gsm8k_number, official_gsm8k_score, task_key, trained_adapter_path)
 
@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'training_items', 'OfficialGSM8K',
-           'build_program', 'Recorded', 'read_predictions', 'summarize', 'straggler_timeout', 'EvalResult',
-           'evaluate_mode', 'plot_comparison', 'evaluate', 'add_evaluate_parser']
+           'build_program', 'Recorded', 'gold_pairs', 'add_answer_losses', 'read_predictions', 'summarize',
+           'straggler_timeout', 'EvalResult', 'evaluate_mode', 'plot_comparison', 'evaluate', 'add_evaluate_parser']
 
 # %% ../nbs/11_evaluate.ipynb #3700823f
 def wilson_ci(k:int, n:int, z:float=1.96)->tuple[float, float]:
@@ -123,6 +123,25 @@ def _record_line(task:Task, idx:int, ex, pred, protocol:str)->dict:
             "output_tokens": sum(c.output_tokens for c in calls), "finish_reason": calls[-1].finish_reason if calls else None,
             "seconds": round(info["seconds"], 3)}
 
+# %% ../nbs/11_evaluate.ipynb #917f5d49
+def gold_pairs(program, examples)->list:
+    "`(messages, gold output text)` per example as `program`'s one predictor prompts it; None where there is no gold output."
+    preds = program.predictors()
+    if len(preds) != 1: return [None] * len(examples)
+    p, adapter = preds[0], program_adapter()
+    sig = p.signature
+    def pair(ex):
+        if any(ex.get(k) is None for k in sig.output_fields): return None
+        return dspy_messages(sig, {k: ex[k] for k in sig.input_fields}, {k: ex[k] for k in sig.output_fields}, adapter, p.demos)
+    return [pair(ex) for ex in examples]
+
+def add_answer_losses(runtime, records:list[dict], program, examples, adapter:str|None):
+    "Set `answer_loss` of each record (None where the example has no gold output or the runtime cannot score)."
+    pairs = dict(zip((ex.id for ex in examples), gold_pairs(program, examples)))
+    ids = [r["id"] for r in records if pairs.get(r["id"])]
+    losses = dict(zip(ids, runtime.answer_losses([pairs[i] for i in ids], adapter))) if ids and hasattr(runtime, "answer_losses") else {}
+    for r in records: r["answer_loss"] = losses.get(r["id"])
+
 # %% ../nbs/11_evaluate.ipynb #c6f1f0ff
 def read_predictions(path)->list[dict]:
     "The complete records of a `predictions.jsonl` (a torn last line is ignored)."
@@ -155,8 +174,12 @@ def summarize(records:list[dict], config:dict, wall_seconds:float|None=None)->di
     secs = wall_seconds if wall_seconds is not None else sum(r["seconds"] for r in records)
     toks = sum(r["output_tokens"] for r in records)
     lo, hi = wilson_ci(k, n)
+    ls = [r["answer_loss"] for r in records if r.get("answer_loss") is not None and math.isfinite(r["answer_loss"])]
+    mean = sum(ls) / len(ls) if ls else None
+    half = 1.96 * math.sqrt(sum((x - mean) ** 2 for x in ls) / (len(ls) - 1) / len(ls)) if len(ls) > 1 else None
     return {"task": config["task"], "mode": config["mode"], "n": n, "correct": k, "accuracy": k / n if n else 0.0,
             "ci95": [lo, hi], "parse_failures": pf, "parse_failure_rate": pf / n if n else 0.0,
+            "answer_loss": mean, "answer_loss_ci95": [mean - half, mean + half] if half is not None else None,
             "truncated": sum(r["finish_reason"] == "length" for r in records),
             "throughput": {"wall_seconds": round(secs, 2), "examples_per_s": n / secs if secs else None,
                            "output_tokens": toks, "tokens_per_s": toks / secs if secs else None},
@@ -183,7 +206,8 @@ class EvalResult:
         s = self.summary
         return (f"**{s['task']} / {s['mode']}**: {s['accuracy']:.1%} ({s['correct']}/{s['n']}, 95% CI "
                 f"{s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}); parse failures {s['parse_failures']} "
-                f"({s['parse_failure_rate']:.0%}); {s['throughput']['examples_per_s'] or 0:.2f} examples/s, "
+                f"({s['parse_failure_rate']:.0%}); answer loss {s['answer_loss'] if s.get('answer_loss') is None else round(s['answer_loss'], 3)}; "
+                f"{s['throughput']['examples_per_s'] or 0:.2f} examples/s, "
                 f"{s['throughput']['tokens_per_s'] or 0:.1f} tokens/s; `{self.out}`")
 
 def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0, limit:int|None=DEFAULT_LIMIT, seed:int=0,
@@ -238,6 +262,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0
     recs = sorted({r["id"]: r for r in read_predictions(out/"predictions.jsonl")}.values(), key=lambda r: r["index"])
     missing = set(index) - {r["id"] for r in recs}
     if missing: raise T2LError(f"{len(missing)} examples have no prediction after the run (interrupted?); rerun to resume")
+    if protocol == "dspy": add_answer_losses(runtime, recs, program, data.examples, aid)
     atomic_write_text(out/"predictions.jsonl", "".join(json.dumps(r) + "\n" for r in recs))
     summary = summarize(recs, config, wall)
     atomic_write_json(out/"summary.json", summary)
@@ -245,13 +270,16 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0
 
 # %% ../nbs/11_evaluate.ipynb #9afa3954
 def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
-    "Bar chart of accuracy (95% CI) and parse-failure rate per mode; saved as PNG to `path` if given."
+    "Bars of accuracy (95% CI) with the parse-failure rate, and of answer loss (95% CI), per mode; a PNG at `path` if given."
     import matplotlib.pyplot as plt
     modes = [s["mode"] for s in summaries]
     acc = [100 * s["accuracy"] for s in summaries]
     err = [[100 * (s["accuracy"] - s["ci95"][0]) for s in summaries], [100 * (s["ci95"][1] - s["accuracy"]) for s in summaries]]
-    fig, ax = plt.subplots(figsize=(1.6 + 1.5 * len(modes), 3.6))
-    bars = ax.bar(modes, acc, yerr=err, capsize=6, color=["#9aa5b1", "#3b82f6", "#f59e0b", "#10b981"][: len(modes)])
+    colors = ["#9aa5b1", "#3b82f6", "#f59e0b", "#10b981"][: len(modes)]
+    with_loss = [s for s in summaries if s.get("answer_loss") is not None]
+    fig, axes = plt.subplots(1, 2 if with_loss else 1, figsize=((1.6 + 1.5 * len(modes)) * (2 if with_loss else 1), 3.6), squeeze=False)
+    ax = axes[0, 0]
+    bars = ax.bar(modes, acc, yerr=err, capsize=6, color=colors)
     for b, s in zip(bars, summaries):
         ax.annotate(f"{100 * s['accuracy']:.1f}%\nn={s['n']}, unparsed {100 * s['parse_failure_rate']:.0f}%",
                     (b.get_x() + b.get_width() / 2, 1), ha="center", va="bottom", fontsize=8, xytext=(0, 2), textcoords="offset points")
@@ -259,6 +287,15 @@ def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
     ax.set(ylabel="accuracy (%) with 95% CI", ylim=(0, max(100, max(acc) + 10)),
            title=title or f"{t['task']}: {t['config']['shots']}-shot, {t['config']['protocol']} protocol")
     ax.grid(axis="y", alpha=0.3)
+    if with_loss:
+        lx, l = axes[0, 1], [s.get("answer_loss") or 0.0 for s in summaries]
+        lerr = [[(s["answer_loss"] - s["answer_loss_ci95"][0]) if s.get("answer_loss_ci95") else 0 for s in summaries],
+                [(s["answer_loss_ci95"][1] - s["answer_loss"]) if s.get("answer_loss_ci95") else 0 for s in summaries]]
+        for b, v in zip(lx.bar(modes, l, yerr=lerr, capsize=6, color=colors), l):
+            lx.annotate(f"{v:.3f}", (b.get_x() + b.get_width() / 2, 0), ha="center", va="bottom", fontsize=8, xytext=(0, 2),
+                        textcoords="offset points")
+        lx.set(ylabel="answer loss (nats/token), 95% CI", title="gold output's loss (lower is better)")
+        lx.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     if path is not None:
         with atomic_path(path) as tmp: fig.savefig(tmp, dpi=110, format="png")
@@ -320,7 +357,9 @@ def add_evaluate_parser(sub):
                        source=a.source, data_dir=a.data_dir, overwrite=a.overwrite)
         for m, r in res.items():
             s = r.summary
+            loss = f"{s['answer_loss']:.3f}" if s.get("answer_loss") is not None else "  -  "
             print(f"{s['task']:8s} {m:10s} accuracy {s['accuracy']:6.1%}  (95% CI {s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}, "
-                  f"n={s['n']})  unparsed {s['parse_failure_rate']:5.1%}  {s['throughput']['tokens_per_s'] or 0:6.1f} tok/s  {r.out}")
+                  f"n={s['n']})  unparsed {s['parse_failure_rate']:5.1%}  answer loss {loss}  "
+                  f"{s['throughput']['tokens_per_s'] or 0:6.1f} tok/s  {r.out}")
         if len(res) > 1: print(f"chart: {next(iter(res.values())).out.parent/'comparison.png'}")
     p.set_defaults(fn=run)

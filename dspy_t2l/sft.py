@@ -100,7 +100,9 @@ def dspy_messages(signature, inputs:dict, outputs:dict, adapter=None, demos=())-
     return msgs[:-1], msgs[-1]["content"]
 
 # %% ../nbs/07_sft.ipynb #58daeb81
-def answer_loss(model:nn.Module, batch:dict, label_smoothing:float=0.0, inputs_embeds=None)->torch.Tensor:
+def answer_loss(model:nn.Module, batch:dict, label_smoothing:float=0.0, inputs_embeds=None,
+                reduce:bool=True,           # False: one loss per sample `[b]` (NaN where a sample has no answer tokens)
+               )->torch.Tensor:
     "Mean over samples of the mean answer-token cross-entropy of causal LM `model` on `batch`."
     labels = batch["labels"]
     kw = {"inputs_embeds": inputs_embeds} if inputs_embeds is not None else {"input_ids": batch["input_ids"]}
@@ -113,6 +115,7 @@ def answer_loss(model:nn.Module, batch:dict, label_smoothing:float=0.0, inputs_e
     ce = F.cross_entropy(logits, tgt[sel], reduction="none", label_smoothing=label_smoothing)
     rows = sel.nonzero()[:, 0]
     per_sample = torch.zeros(labels.shape[0], device=ce.device).index_add_(0, rows, ce) / sel.sum(1).clamp(min=1)
+    if not reduce: return per_sample.masked_fill(~sel.any(1), float("nan"))
     return per_sample[sel.any(1)].mean()
 
 # %% ../nbs/07_sft.ipynb #f647b39d

@@ -248,8 +248,7 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
                )->list[dict]:
     "Accuracy and answer loss of each `adapters[label](task)` (an adapter id or None) on each of `tasks`."
     from dspy_t2l.engine import GenRequest
-    from dspy_t2l.finetune import lora_params
-    tok, base, rows = runtime.tokenizer, runtime.model.get_base_model(), []
+    rows = []
     cfg = {"format": fmt, "n_requested": n, "split": split, "seed": seed, "max_new_tokens": max_new_tokens,
            "base_id": runtime.base_id, "inference_version": INFERENCE_VERSION}      # the base model's answers change with these too
     key = lambda r: tuple(r.get(c) for c in ("task", "adapter", "adapter_id", *cfg))   # what a saved row was scored with
@@ -266,16 +265,7 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
             outs += runtime.generate([GenRequest(m, aid, max_new_tokens) for m, _ in msgs[i:i + batch_size]])
         parsed = [_parse_answer(o.text, fmt) for o in outs]
         correct = [p is not None and t.score(p, ex["answer"]) for p, ex in zip(parsed, exs)]
-        enc = [encode_chat(tok, m, a, max_len=10**9) for m, a in msgs]
-        with torch.no_grad(), runtime.lock, runtime.model.disable_adapter():
-            batches = [collate(enc[i:i + batch_size], tok.pad_token_id) for i in range(0, len(enc), batch_size)]
-            if aid is None: ce = [answer_loss(base, b).item() * len(b["input_ids"]) for b in batches]
-            else:
-                lora = runtime.lora(aid)
-                P, _ = lora_params(lora, base)
-                AB = {m: (A[None], B[None]) for m, (A, B) in P.items()}
-                targets = lora_targets(base, list(AB))
-                ce = [lora_sft_loss(base, targets, AB, lora.scaling, b, 0.0)[1].item() * len(b["input_ids"]) for b in batches]
+        ce = runtime.answer_losses(msgs, aid, batch_size)
         rows.append({"task": t.name, "adapter": label, "adapter_id": aid, **cfg, "n": len(exs),
                      "accuracy": sum(correct) / len(exs), "unparsed": sum(p is None for p in parsed) / len(exs),
                      "answer_ce": sum(ce) / len(exs)})
