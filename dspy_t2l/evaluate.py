@@ -16,7 +16,7 @@ import torch
 from fastcore.basics import patch
 
 from . import __version__
-from .core import T2LError, atomic_path, atomic_write_json, atomic_write_text
+from .core import T2LError, add_device_args, atomic_path, atomic_write_json, atomic_write_text, dtype_name
 from .engine import GenRequest, LoRARuntime, _record, default_t2l_dir, record_calls
 from .tasks import (OFFICIAL_GSM8K_MAX_TOKENS, OFFICIAL_GSM8K_PREFILL, Task, get_task, official_gsm8k_messages,
                             official_gsm8k_number, official_gsm8k_score, task_key, trained_adapter_path)
@@ -129,7 +129,7 @@ def read_predictions(path)->list[dict]:
     return out
 
 def _same_config(a:dict, b:dict)->list[str]:
-    skip = {"num_threads", "out", "progress", "overwrite", "package_versions"}
+    skip = {"num_threads", "out", "progress", "overwrite", "package_versions", "device"}   # a run may resume on another device, not in another dtype
     return sorted(k for k in set(a) | set(b) if k not in skip and a.get(k) != b.get(k))
 
 def summarize(records:list[dict], config:dict, wall_seconds:float|None=None)->dict:
@@ -183,6 +183,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0
     config = {"task": task.name, "mode": mode, "shots": shots, "limit": limit, "seed": seed, "protocol": protocol,
               "source": data.source, "data": data.where, "n_examples": len(data), "scale_mode": scale_mode,
               "base_model": runtime.name, "base_id": runtime.base_id, "adapter": aid, **what,
+              "device": str(runtime.device), "dtype": dtype_name(runtime.dtype),
               "max_tokens": max_tokens or (OFFICIAL_GSM8K_MAX_TOKENS if protocol == "official" else DEFAULT_MAX_TOKENS.get(task.name, 128)),
               "skipped_rows": [{"line": s.line, "id": s.id, "reason": s.reason} for s in data.skipped],
               "num_threads": num_threads, "package_versions": {"dspy_t2l": __version__, "dspy": dspy.__version__,
@@ -249,7 +250,9 @@ def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
 
 # %% ../nbs/11_evaluate.ipynb #0aa6173e
 def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base_model:str|None=None,
-             runtime:LoRARuntime|None=None, artifacts_dir="artifacts", **kw)->dict[str, EvalResult]:
+             runtime:LoRARuntime|None=None, artifacts_dir="artifacts",
+             device="auto", dtype="auto", # where and in what precision the base model runs (when no `runtime` is given)
+             **kw)->dict[str, EvalResult]:
     "Evaluate `mode` (`base`, `generated`, `trained`, a comma-separated list, or `all`) on `task`; `{mode: EvalResult}`."
     t = get_task(task)
     modes = list(MODES) if mode == "all" else [m.strip() for m in mode.split(",") if m.strip()]
@@ -261,7 +264,7 @@ def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base
     if runtime is None:
         t2l_dir = t2l_dir or (default_t2l_dir() if "generated" in modes else None)
         if "generated" in modes and t2l_dir is None: raise T2LError("mode generated needs a T2L checkpoint: pass --t2l-dir")
-        runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model)
+        runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
     out = Path(out or Path("runs")/"eval"/f"{task_key(t)}_{kw.get('shots', 0)}shot_seed{kw.get('seed', 0)}")
     res = {m: evaluate_mode(runtime, t, m, out/m if len(modes) > 1 else out, artifacts_dir=artifacts_dir, **kw) for m in modes}
     if len(res) > 1:
@@ -292,11 +295,12 @@ def add_evaluate_parser(sub):
     p.add_argument("--artifacts-dir", default="artifacts")
     p.add_argument("--out", help="output folder (default runs/eval/{task}_{shots}shot_seed{seed}); rerun to resume")
     p.add_argument("--overwrite", action="store_true", help="discard a previous run in --out")
+    add_device_args(p)
     def run(a):
         res = evaluate(a.task, a.mode, a.out, t2l_dir=a.t2l_dir, base_model=a.base_model, artifacts_dir=a.artifacts_dir,
                        shots=a.shots, limit=a.limit or None, seed=a.seed, task_desc=a.task_desc, adapter=a.adapter,
                        scale_mode=a.scale_mode, protocol=a.protocol, max_tokens=a.max_tokens, num_threads=a.num_threads,
-                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite)
+                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite, device=a.device, dtype=a.dtype)
         for m, r in res.items():
             s = r.summary
             print(f"{s['task']:8s} {m:10s} accuracy {s['accuracy']:6.1%}  (95% CI {s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}, "
