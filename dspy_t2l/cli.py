@@ -100,3 +100,6 @@ def main(argv=None)->int:
     a = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if a.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return _run(a.fn, a)
+
+# %% ../nbs/15_cli.ipynb #910c9176
+if __name__ == "__main__": sys.exit(main())
