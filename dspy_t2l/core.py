@@ -107,7 +107,8 @@ DTYPES = {"float32": torch.float32, "fp32": torch.float32, "bfloat16": torch.bfl
 
 def _cuda(index:int|None)->torch.device:
     n = torch.cuda.device_count() if torch.cuda.is_available() else 0
-    if n == 0: raise T2LError("device cuda: no CUDA GPU is available here (torch.cuda.is_available() is False); "
+    name = "cuda" if index is None else f"cuda:{index}"
+    if n == 0: raise T2LError(f"device {name}: no CUDA GPU is available here (torch.cuda.is_available() is False); "
                               "use --device cpu (or auto)")
     if index is None: index = int(os.environ.get("LOCAL_RANK", 0))     # under torchrun: this process's own GPU
     if index >= n: raise T2LError(f"device cuda:{index} does not exist: this machine has {n} CUDA GPU{'s' if n > 1 else ''} "

@@ -117,7 +117,7 @@ def default_t2l_dir()->Path|None:
 def from_pretrained(cls:LoRARuntime, t2l_dir=None, # T2L checkpoint folder (None: no hypernetwork)
                     base_model:str|None=None,      # default: the checkpoint's base model, else SmolLM2
                     device="auto", # auto, cpu, cuda, cuda:N, mps (see `resolve_device`)
-                    dtype="auto",  # the base model's: auto, float32, bfloat16, float16; adapters are cast to it
+                    dtype="auto",  # the base model's: auto, float32, bfloat16, float16 (adapters stay float32)
                     **kw)->LoRARuntime:
     "Load (or reuse) the runtime for `base_model` and the T2L checkpoint `t2l_dir`."
     device, dtype = resolve_device(device, dtype)
