@@ -12,7 +12,7 @@ from pathlib import Path
 
 import torch
 
-from .core import T2LError, atomic_write_json
+from .core import T2LError, add_device_args, atomic_write_json, dtype_name, resolve_device
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +34,12 @@ def reset(): open("/proc/self/clear_refs", "w").write("5")   # restart the peak-
 @torch.inference_mode()
 def reference(hm, e):
     "The official algorithm, for comparison: one module at a time, plain nn.Linear heads, per-layer tensors."
-    c, L = hm.cfg, torch.arange(hm.cfg.num_layers)
-    enc = hm.task_encoder(e[None]).expand(c.num_layers, -1)
+    dev = next(hm.parameters()).device
+    c, L = hm.cfg, torch.arange(hm.cfg.num_layers, device=dev)
+    enc = hm.task_encoder(e[None].to(dev)).expand(c.num_layers, -1)
     out = {}
     for m in c.target_modules:
-        typ = hm.layer_type_encoder(torch.tensor([c.module_to_int[m]])).expand(c.num_layers, -1)
+        typ = hm.layer_type_encoder(torch.tensor([c.module_to_int[m]], device=dev)).expand(c.num_layers, -1)
         h = hm.mlp3(hm.mlp2(hm.mlp1(hm.mixer(torch.cat([enc, hm.layer_depth_encoder(L), typ], -1)))))
         o = F.linear(h, hm.heads[m].weight, hm.heads[m].bias)
         A = o[:, : c.r * c.in_features[m]].reshape(c.num_layers, c.r, -1) + hm.AB_offset["A"][m]
@@ -46,13 +47,15 @@ def reference(hm, e):
         out[m] = [(A[l].contiguous(), B[l].contiguous()) for l in range(c.num_layers)]
     return out
 
+cuda = sys.argv[4].startswith("cuda")
+sync = torch.cuda.synchronize if cuda else (lambda: None)
 def timed(f, n=8):
-    f(); ts = []
-    for _ in range(n): t0 = time.perf_counter(); f(); ts.append(time.perf_counter() - t0)
+    f(); sync(); ts = []
+    for _ in range(n): t0 = time.perf_counter(); f(); sync(); ts.append(time.perf_counter() - t0)
     return sorted(ts)[n // 2]
 
 reset(); base = status("VmRSS:")
-t2l = T2L.from_dir(sys.argv[1], base_model=sys.argv[2], fast=sys.argv[3] == "fast")
+t2l = T2L.from_dir(sys.argv[1], base_model=sys.argv[2], fast=sys.argv[3] == "fast", device=sys.argv[4])
 load_peak = status("VmHWM:")
 e = F.normalize(torch.randn(1024, generator=torch.Generator().manual_seed(0)), dim=0) * 32
 reset()
@@ -60,6 +63,7 @@ res = {"gen_s": timed(lambda: t2l.gen_lora(task_emb=e))}
 res["gen_peak_kb"] = status("VmHWM:")
 if sys.argv[3] != "fast": res["reference_s"] = timed(lambda: reference(t2l.hypermod, e))
 lora = t2l.gen_lora(task_emb=e)
+if cuda: res["gpu_peak_mb"] = torch.cuda.max_memory_allocated() / 2**20
 print(json.dumps({**res, "rss_base_kb": base, "load_peak_kb": load_peak, "adapter_params": lora.n_params,
                   "hypernet_bytes": sum(p.numel() * 4 for p in t2l.hypermod.state_dict().values())}))
 '''
@@ -83,18 +87,20 @@ def make_gemma_like_checkpoint(out_dir)->tuple[Path, Path]:
             "target_modules": ["q_proj", "v_proj"], "base_model_name_or_path": "google/gemma-2-2b-it"}
     return save_t2l(hm, out/"gemma_like_t2l", acfg), base
 
-def bench_generate(work_dir=None)->dict:
+def bench_generate(work_dir=None, device="cpu")->dict:
     "Time (median of 6) and peak memory of generating one adapter from an embedding, Gemma-2-2b-sized variant L."
+    device = str(resolve_device(device)[0])
     work = Path(work_dir or tempfile.mkdtemp(prefix="dspy_t2l_bench_"))
     ck, base = make_gemma_like_checkpoint(work)
     out = {"official_quoted_s": 0.14}
     for mode in ("plain", "fast"):                       # the memory-mapped file as it is / oneDNN heads (the default)
-        r = subprocess.run([sys.executable, "-c", _GEN_SCRIPT, str(ck), str(base), mode], capture_output=True, text=True)
+        r = subprocess.run([sys.executable, "-c", _GEN_SCRIPT, str(ck), str(base), mode, device], capture_output=True, text=True)
         if r.returncode: raise RuntimeError(r.stderr[-2000:])
         d = json.loads(r.stdout.strip().splitlines()[-1])
         mb = lambda kb: round((kb - d["rss_base_kb"]) / 1024)
         want = (d["hypernet_bytes"] + 4 * d["adapter_params"]) / 2**20
         if "reference_s" in d: out["reference_algorithm_s"] = d["reference_s"]
+        if "gpu_peak_mb" in d: out[f"{mode}_gpu_peak_mb"] = round(d["gpu_peak_mb"])
         out.update({f"{mode}_gen_s": d["gen_s"], f"{mode}_load_peak_mb": mb(d["load_peak_kb"]),
                     f"{mode}_gen_peak_mb": mb(d["gen_peak_kb"]), f"{mode}_gen_memory_ratio": mb(d["gen_peak_kb"]) / want})
     out["fast_speedup_vs_reference"] = out["reference_algorithm_s"] / out["fast_gen_s"]
@@ -107,12 +113,12 @@ PROMPTS = ["What is the capital of France?", "Give me three tips for staying foc
            "Write a haiku about autumn.", "What is 17 times 23?", "Name the planets of the solar system.",
            "How do I boil an egg?", "Summarise the plot of Hamlet in two sentences."]
 
-def _runtime(t2l_dir=None, base_model="smollm2"):
+def _runtime(t2l_dir=None, base_model="smollm2", device="auto", dtype="auto"):
     from dspy_t2l.engine import LoRARuntime, default_t2l_dir
     from dspy_t2l.t2l import tiny_t2l
     t2l_dir = t2l_dir or default_t2l_dir()
-    if t2l_dir: return LoRARuntime.from_pretrained(t2l_dir, base_model=base_model)
-    rt = LoRARuntime.from_pretrained(None, base_model=base_model)
+    if t2l_dir: return LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
+    rt = LoRARuntime.from_pretrained(None, base_model=base_model, device=device, dtype=dtype)
     rt.t2l = tiny_t2l(rt.model.get_base_model(), rt.tokenizer)       # random hypernetwork: throughput is the same
     return rt
 
@@ -129,7 +135,7 @@ def bench_engine(runtime=None, new_tokens:int=48, prompts=PROMPTS)->dict:
         t0 = time.perf_counter()
         for p in prompts:
             enc = tok(tok.apply_chat_template([{"role": "user", "content": p}], add_generation_prompt=True, tokenize=False),
-                      return_tensors="pt", add_special_tokens=False)
+                      return_tensors="pt", add_special_tokens=False).to(base.device)
             with torch.inference_mode(), rt.lock, rt.model.disable_adapter():
                 base.generate(**enc, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False,
                               pad_token_id=tok.pad_token_id)
@@ -159,12 +165,12 @@ def bench_eval(runtime=None, limit:int=8, num_threads:int=8)->dict:
     return out
 
 # %% ../nbs/16_bench.ipynb #340b1896
-def bench_finetune(runtime=None, batch_size:int=4, steps:int=4)->dict:
+def bench_finetune(runtime=None, batch_size:int=4, steps:int=4, device="auto", dtype="auto")->dict:
     "Seconds per fine-tuning step, ours vs plain PEFT + transformers, on GSM8K-style batches for SmolLM2."
     from dspy_t2l.finetune import bench_step, chat_examples_for
     from dspy_t2l.models import load_base_model
     from dspy_t2l.tasks import get_task
-    base, tok = load_base_model("smollm2")            # a plain copy: the PEFT baseline wraps it itself
+    base, tok = load_base_model("smollm2", dtype, device)   # a plain copy: the PEFT baseline wraps it itself
     t = get_task("code")
     recs = chat_examples_for(t, t.train_examples(batch_size * 3, seed=0), tok)
     batches = [recs[i:i + batch_size] for i in range(0, len(recs), batch_size)]
@@ -175,17 +181,22 @@ BENCHES = {"generate": bench_generate, "engine": bench_engine, "eval": bench_eva
 
 def _fmt(v): return f"{v:.3f}" if isinstance(v, float) else str(v)
 
-def run_benchmarks(only=None, out=None)->dict:
+def run_benchmarks(only=None, out=None, device="auto", dtype="auto")->dict:
     "Run the benchmarks named in `only` (default: all), print their figures, save them as JSON to `out`."
+    device, dtype = resolve_device(device, dtype)
     names = list(BENCHES) if not only else [n.strip() for n in only.split(",")]
     bad = [n for n in names if n not in BENCHES]
     if bad: raise T2LError(f"unknown benchmark {bad[0]!r}; choose from {', '.join(BENCHES)}")
-    res = {"machine": {"threads": torch.get_num_threads(), "cpus": os.cpu_count(), "torch": torch.__version__}}
+    res = {"machine": {"threads": torch.get_num_threads(), "cpus": os.cpu_count(), "torch": torch.__version__,
+                       "device": str(device), "dtype": dtype_name(dtype),
+                       "gpu": torch.cuda.get_device_name(device) if device.type == "cuda" else None}}
     rt = None
     for n in names:
-        if n in ("engine", "eval", "finetune") and rt is None: rt = _runtime()
+        if n in ("engine", "eval") and rt is None: rt = _runtime(device=device, dtype=dtype)
         t0 = time.time()
-        res[n] = BENCHES[n]() if n == "generate" else BENCHES[n](runtime=rt)
+        if n == "generate": res[n] = bench_generate(device=device)
+        elif n == "finetune": res[n] = bench_finetune(device=device, dtype=dtype)
+        else: res[n] = BENCHES[n](runtime=rt)
         print(f"\n== {n} ({time.time() - t0:.0f} s)")
         for k, v in res[n].items(): print(f"  {k:32s} {_fmt(v) if not isinstance(v, dict) else json.dumps(v, default=_fmt)}")
         sys.stdout.flush()
@@ -197,4 +208,5 @@ def add_bench_parser(sub):
     p = sub.add_parser("bench", help="run the speed and memory benchmarks and print their figures")
     p.add_argument("--only", help=f"comma-separated subset of: {', '.join(BENCHES)}")
     p.add_argument("--out", default="runs/bench.json", help="where to save the figures as JSON")
-    p.set_defaults(fn=lambda a: run_benchmarks(a.only, a.out))
+    add_device_args(p)
+    p.set_defaults(fn=lambda a: run_benchmarks(a.only, a.out, a.device, a.dtype))

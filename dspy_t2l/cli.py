@@ -11,7 +11,7 @@ from pathlib import Path
 
 import torch
 
-from .core import T2LError, install_assets
+from .core import DTYPES, T2LError, install_assets, resolve_device
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +33,8 @@ def _run(fn, args)->int:
 # %% ../nbs/15_cli.ipynb #50f4a614
 def cmd_generate(a):
     from dspy_t2l.t2l import T2L
-    t2l = T2L.from_dir(a.t2l_dir, base_model=a.base_model, type_index=_type_index(a.type_index))
+    device, dtype = resolve_device(a.device)[0], _adapter_dtype(a.dtype)
+    t2l = T2L.from_dir(a.t2l_dir, base_model=a.base_model, type_index=_type_index(a.type_index), device=device)
     if a.task_emb:
         p = Path(a.task_emb)
         if not p.exists(): raise T2LError(f"task embedding file {p} does not exist")
@@ -45,8 +46,14 @@ def cmd_generate(a):
     else:
         if a.task_desc is None: raise T2LError("give a task description (or --task-emb FILE)")
         lora = t2l.gen_lora(a.task_desc, scale_mode=a.scale_mode)
+    if dtype != torch.float32: lora.lora_sd = {k: v.to(dtype) for k, v in lora.lora_sd.items()}
     out = lora.save_pretrained(a.out, bake_scale=a.bake_scale)
     print(out)
+
+def _adapter_dtype(s:str)->torch.dtype:
+    if s == "auto": return torch.float32
+    if s not in DTYPES: raise T2LError(f"unknown dtype {s!r}; use float32, bfloat16 or float16")
+    return DTYPES[s]
 
 def _type_index(s):
     if not s: return None
@@ -63,6 +70,9 @@ def _add_generate(sub):
     p.add_argument("--scale-mode", default="as_trained", choices=["as_trained", "vllm054"])
     p.add_argument("--bake-scale", action="store_true", help="multiply the scale into B so any LoRA server applies it as intended")
     p.add_argument("--type-index", help="layer-type embedding order, e.g. q_proj,v_proj (default: adapter_config.json order)")
+    p.add_argument("--device", default="auto", help="where the hypernetwork runs: auto, cpu, cuda, cuda:N or mps")
+    p.add_argument("--dtype", default="float32", help="precision of the written adapter: float32 (auto), bfloat16 or float16; "
+                                                     "the hypernetwork always computes in float32")
     p.set_defaults(fn=cmd_generate)
 
 # %% ../nbs/15_cli.ipynb #775b0866
@@ -90,3 +100,6 @@ def main(argv=None)->int:
     a = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.INFO if a.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     return _run(a.fn, a)
+
+# %% ../nbs/15_cli.ipynb #910c9176
+if __name__ == "__main__": sys.exit(main())

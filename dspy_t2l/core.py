@@ -12,8 +12,9 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['INFERENCE_VERSION', 'ASSETS', 'T2LError', 'atomic_path', 'atomic_write_text', 'atomic_write_json',
-           'atomic_torch_save', 'content_hash', 'seed_everything', 'cache_dir', 'asset_dir', 'install_assets']
+__all__ = ['INFERENCE_VERSION', 'ASSETS', 'DTYPES', 'T2LError', 'atomic_path', 'atomic_write_text', 'atomic_write_json',
+           'atomic_torch_save', 'content_hash', 'seed_everything', 'cache_dir', 'asset_dir', 'install_assets',
+           'resolve_device', 'dtype_name', 'add_device_args']
 
 # %% ../nbs/00_core.ipynb #1d2db6aa
 class T2LError(ValueError):
@@ -102,3 +103,58 @@ def install_assets(pkgs=None):
     reqs = [ASSETS[p] for p in (pkgs or ASSETS)]
     subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", *reqs], check=True)
     return reqs
+
+# %% ../nbs/00_core.ipynb #56b8eb73
+DTYPES = {"float32": torch.float32, "fp32": torch.float32, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,
+          "float16": torch.float16, "fp16": torch.float16, "half": torch.float16}
+
+def _cuda(index:int|None)->torch.device:
+    n = torch.cuda.device_count() if torch.cuda.is_available() else 0
+    name = "cuda" if index is None else f"cuda:{index}"
+    if n == 0: raise T2LError(f"device {name}: no CUDA GPU is available here (torch.cuda.is_available() is False); "
+                              "use --device cpu (or auto)")
+    if index is None: index = int(os.environ.get("LOCAL_RANK", 0))     # under torchrun: this process's own GPU
+    if index >= n: raise T2LError(f"device cuda:{index} does not exist: this machine has {n} CUDA GPU{'s' if n > 1 else ''} "
+                                  f"(cuda:0 to cuda:{n - 1}); pick one of those, or launch at most {n} processes per node")
+    return torch.device("cuda", index)
+
+def _device(device)->torch.device:
+    s = str(device if device is not None else "auto").strip().lower()
+    if s == "auto": return _cuda(None) if torch.cuda.is_available() else torch.device("cpu")
+    if s == "cpu": return torch.device("cpu")
+    if s == "cuda" or (s.startswith("cuda:") and s[5:].isdigit()): return _cuda(int(s[5:]) if ":" in s else None)
+    if s == "mps":
+        if not torch.backends.mps.is_available(): raise T2LError("device mps: Apple's Metal backend is not available here; use --device cpu (or auto)")
+        return torch.device("mps")
+    raise T2LError(f"unknown device {device!r}; use auto, cpu, cuda, cuda:N or mps")
+
+# %% ../nbs/00_core.ipynb #c4cc5f7b
+def resolve_device(device="auto", # auto, cpu, cuda, cuda:N, mps (or a `torch.device`)
+                   dtype="auto",  # auto, float32, bfloat16, float16 (or a `torch.dtype`)
+                  )->tuple[torch.device, torch.dtype]:
+    "The `(torch.device, torch.dtype)` that `device` and `dtype` name here; a `T2LError` if this machine cannot do it."
+    dev = _device(device)
+    if isinstance(dtype, torch.dtype): dt = dtype
+    elif dtype is None or str(dtype).strip().lower() == "auto":
+        dt = torch.bfloat16 if dev.type == "cuda" and torch.cuda.is_bf16_supported() else torch.float32
+    else:
+        dt = DTYPES.get(str(dtype).strip().lower().removeprefix("torch."))
+        if dt is None: raise T2LError(f"unknown dtype {dtype!r}; use auto, float32, bfloat16 or float16")
+    if dt not in (torch.float32, torch.bfloat16, torch.float16): raise T2LError(f"dtype {dt} is not supported; use float32, bfloat16 or float16")
+    if dev.type == "cpu" and dt == torch.float16:
+        raise T2LError("dtype float16 is not supported on the CPU (slow, and it overflows); use --dtype bfloat16 or float32")
+    if dev.type == "cuda" and dt == torch.bfloat16 and not torch.cuda.is_bf16_supported():
+        raise T2LError(f"{torch.cuda.get_device_name(dev)} has no bfloat16 support; use --dtype float16 or float32")
+    return dev, dt
+
+def dtype_name(dtype:torch.dtype)->str:
+    "`torch.bfloat16` -> `'bfloat16'` (for configs, logs and file names)."
+    return str(dtype).removeprefix("torch.")
+
+# %% ../nbs/00_core.ipynb #33bdbcb1
+def add_device_args(p):
+    "Add `--device` and `--dtype` to the argparse parser `p` of a subcommand."
+    p.add_argument("--device", default="auto", help="auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps")
+    p.add_argument("--dtype", default="auto", help="base-model precision: auto (bfloat16 on a GPU, float32 on the CPU), "
+                                                  "float32, bfloat16 or float16 (GPU only)")
+    return p

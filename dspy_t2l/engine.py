@@ -16,7 +16,7 @@ import torch
 from dspy import lm15
 from fastcore.basics import patch
 
-from .core import INFERENCE_VERSION, T2LError, content_hash
+from .core import INFERENCE_VERSION, T2LError, content_hash, resolve_device
 from .config import lora_layout
 from .lora import LoRA, load_lora
 from .models import DEFAULT_BASE_MODEL, load_base_model
@@ -116,9 +116,12 @@ def default_t2l_dir()->Path|None:
 @patch(cls_method=True)
 def from_pretrained(cls:LoRARuntime, t2l_dir=None, # T2L checkpoint folder (None: no hypernetwork)
                     base_model:str|None=None,      # default: the checkpoint's base model, else SmolLM2
-                    device:str="cpu", dtype=torch.float32, **kw)->LoRARuntime:
+                    device="auto", # auto, cpu, cuda, cuda:N, mps (see `resolve_device`)
+                    dtype="auto",  # the base model's: auto, float32, bfloat16, float16 (adapters stay float32)
+                    **kw)->LoRARuntime:
     "Load (or reuse) the runtime for `base_model` and the T2L checkpoint `t2l_dir`."
-    key = (str(Path(t2l_dir).resolve()) if t2l_dir else None, base_model, device, str(dtype))
+    device, dtype = resolve_device(device, dtype)
+    key = (str(Path(t2l_dir).resolve()) if t2l_dir else None, base_model, str(device), str(dtype))
     if key in _RUNTIMES: return _RUNTIMES[key]
     t2l = T2L.from_dir(t2l_dir, base_model=base_model, device=device) if t2l_dir else None
     spec = base_model or (t2l.base_model if t2l else DEFAULT_BASE_MODEL)
@@ -126,6 +129,17 @@ def from_pretrained(cls:LoRARuntime, t2l_dir=None, # T2L checkpoint folder (None
     rt = _RUNTIMES[key] = cls(model, tok, t2l, name=str(spec), **kw)
     rt._key = key
     return rt
+
+# %% ../nbs/08_engine.ipynb #5600117b
+@patch(as_prop=True)
+def device(self:LoRARuntime)->torch.device:
+    "Where the base model runs."
+    return self.model.device
+
+@patch(as_prop=True)
+def dtype(self:LoRARuntime)->torch.dtype:
+    "The base model's precision (adapters are stored in float32 and applied in it)."
+    return self.model.dtype
 
 # %% ../nbs/08_engine.ipynb #d39db3f2
 def _lora_config(cfg:dict):
@@ -192,7 +206,8 @@ def _ensure_loaded(self:LoRARuntime, adapters:set):
                 self._loaded.move_to_end(aid); continue
             cfg, sd = self.lora(aid).export()
             self.model.add_adapter(aid, _lora_config(cfg))
-            res = set_peft_model_state_dict(self.model, {k: v.to(self.model.dtype) for k, v in sd.items()}, adapter_name=aid)
+            # float32 values copied into PEFT's own tensors (float32 too on a bf16/fp16 base: PEFT applies them in the model's dtype)
+            res = set_peft_model_state_dict(self.model, sd, adapter_name=aid)
             if getattr(res, "unexpected_keys", None): raise T2LError(f"adapter {aid} has keys the model does not: {res.unexpected_keys[:2]}")
             self._loaded[aid] = True
             self.stats["loaded"] += 1

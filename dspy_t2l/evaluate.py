@@ -16,7 +16,7 @@ import torch
 from fastcore.basics import patch
 
 from . import __version__
-from .core import INFERENCE_VERSION, T2LError, atomic_path, atomic_write_json, atomic_write_text
+from .core import INFERENCE_VERSION, T2LError, add_device_args, atomic_path, atomic_write_json, atomic_write_text, dtype_name
 from .engine import GenRequest, LoRARuntime, _record, default_t2l_dir, record_calls
 from .lora import LoRA, load_lora
 from .sft import dspy_messages, program_adapter
@@ -153,7 +153,7 @@ def read_predictions(path)->list[dict]:
     return out
 
 def _same_config(a:dict, b:dict)->list[str]:
-    skip = {"num_threads", "out", "progress", "overwrite", "package_versions"}
+    skip = {"num_threads", "out", "progress", "overwrite", "package_versions", "device"}   # a run may resume on another device, not in another dtype
     return sorted(k for k in set(a) | set(b) if k not in skip and a.get(k) != b.get(k))
 
 def _check_resumable(out:Path, config:dict):
@@ -227,6 +227,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0
     config = {"inference_version": INFERENCE_VERSION, "task": task.name, "mode": mode, "shots": shots, "limit": limit, "seed": seed, "protocol": protocol,
               "source": data.source, "data": data.where, "n_examples": len(data), "scale_mode": scale_mode,
               "base_model": runtime.name, "base_id": runtime.base_id, "adapter": aid, **what,
+              "device": str(runtime.device), "dtype": dtype_name(runtime.dtype),
               "max_tokens": max_tokens or (OFFICIAL_GSM8K_MAX_TOKENS if protocol == "official" else DEFAULT_MAX_TOKENS.get(task.name, 128)),
               "skipped_rows": [{"line": s.line, "id": s.id, "reason": s.reason} for s in data.skipped],
               "excluded_trained_items": data.excluded,
@@ -304,7 +305,9 @@ def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
 
 # %% ../nbs/11_evaluate.ipynb #0aa6173e
 def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base_model:str|None=None,
-             runtime:LoRARuntime|None=None, artifacts_dir="artifacts", **kw)->dict[str, EvalResult]:
+             runtime:LoRARuntime|None=None, artifacts_dir="artifacts",
+             device="auto", dtype="auto", # where and in what precision the base model runs (when no `runtime` is given)
+             **kw)->dict[str, EvalResult]:
     "Evaluate `mode` (`base`, `generated`, `trained`, a comma-separated list, or `all`) on `task`; `{mode: EvalResult}`."
     t = get_task(task)
     modes = list(MODES) if mode == "all" else [m.strip() for m in mode.split(",") if m.strip()]
@@ -316,7 +319,7 @@ def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base
     if runtime is None:
         t2l_dir = t2l_dir or (default_t2l_dir() if "generated" in modes else None)
         if "generated" in modes and t2l_dir is None: raise T2LError("mode generated needs a T2L checkpoint: pass --t2l-dir")
-        runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model)
+        runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
     out = Path(out or Path("runs")/"eval"/f"{task_key(t)}_{kw.get('shots', 0)}shot_seed{kw.get('seed', 0)}")
     if "trained" in modes and "exclude" not in kw:   # every mode is scored on the same items: none the trained adapter saw
         p = Path(kw.get("adapter") or trained_adapter_path(t, artifacts_dir))
@@ -350,11 +353,12 @@ def add_evaluate_parser(sub):
     p.add_argument("--artifacts-dir", default="artifacts")
     p.add_argument("--out", help="output folder (default runs/eval/{task}_{shots}shot_seed{seed}); rerun to resume")
     p.add_argument("--overwrite", action="store_true", help="discard a previous run in --out")
+    add_device_args(p)
     def run(a):
         res = evaluate(a.task, a.mode, a.out, t2l_dir=a.t2l_dir, base_model=a.base_model, artifacts_dir=a.artifacts_dir,
                        shots=a.shots, limit=a.limit or None, seed=a.seed, task_desc=a.task_desc, adapter=a.adapter,
                        scale_mode=a.scale_mode, protocol=a.protocol, max_tokens=a.max_tokens, num_threads=a.num_threads,
-                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite)
+                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite, device=a.device, dtype=a.dtype)
         for m, r in res.items():
             s = r.summary
             loss = f"{s['answer_loss']:.3f}" if s.get("answer_loss") is not None else "  -  "

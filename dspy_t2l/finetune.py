@@ -15,7 +15,8 @@ import torch
 import torch.nn as nn
 from tqdm import tqdm
 
-from .core import T2LError, atomic_write_json, content_hash, seed_everything
+from .core import T2LError, atomic_write_json, add_device_args, content_hash, resolve_device, seed_everything
+from .dist import all_reduce_grads, broadcast_params, dist_setup, is_main, reduce_sum, shard
 from .config import LoRALayout, lora_layout
 from .lora import LoRA, lora_sd_from_AB
 from .sft import (answer_loss, collate, dspy_messages, encode_chat, load_train_state, lora_hooks, lora_targets,
@@ -117,9 +118,10 @@ def lora_params(lora:LoRA, model:nn.Module)->tuple[dict, LoRALayout]:
 
 def params_lora(AB:dict, lay:LoRALayout, start:LoRA, meta:dict, lora_dropout:float|None=None)->LoRA:
     "The trained tensors `AB` as a `LoRA` with the config (and the `lora_dropout` it was trained with), scale mode and description of `start`."
-    sd = lora_sd_from_AB({m: (A.detach().clone()[None], B.detach().clone()[None]) for m, (A, B) in AB.items()}, lay.keys)
+    sd = lora_sd_from_AB({m: (A.detach().to("cpu", copy=True)[None], B.detach().to("cpu", copy=True)[None]) for m, (A, B) in AB.items()}, lay.keys)
     cfg = {**start.lora_config, **({} if lora_dropout is None else {"lora_dropout": lora_dropout})}
     return LoRA(sd, cfg, start.task_desc, {**start.meta, **meta}, start.scale_mode)
+
 
 # %% ../nbs/12_finetune.ipynb #6cc96421
 @functools.lru_cache(maxsize=8)
@@ -140,10 +142,10 @@ def eval_loss(model:nn.Module, AB:dict, scaling:float, examples:list[dict], pad_
     "Mean answer loss per sample of encoded `examples` with the stacked LoRA `AB` applied at `scaling`."
     dev, tot = next(model.parameters()).device, 0.0
     with lora_hooks(model, _hooked(AB), scaling, targets=targets):
-        for i in range(0, len(examples), batch_size):
+        for i in shard(range(0, len(examples), batch_size)):       # data-parallel: each process its share of the batches
             chunk = examples[i:i + batch_size]
             tot += answer_loss(model, _dev(collate(chunk, pad_id), dev)).item() * len(chunk)
-    return tot / len(examples)
+    return reduce_sum(tot)[0] / len(examples)
 
 # %% ../nbs/12_finetune.ipynb #423c7ddb
 @dataclass
@@ -180,15 +182,18 @@ def _restore(AB:dict, snap:dict)->dict: return {m: (snap[f"{m}.A"], snap[f"{m}.B
 
 # %% ../nbs/12_finetune.ipynb #672728d0
 def train_step(model:nn.Module, AB:dict, scaling:float, batches:list[dict], opt, sched=None, max_grad_norm:float=1.0,
-               dropout:float=0.0, targets=None)->float:
+               dropout:float=0.0, targets=None,
+               weights:list|None=None)->float: # this process's share of each micro-batch (data-parallel runs)
     "One optimizer step of the stacked LoRA `AB` on collated micro-`batches`; returns the step's mean loss."
-    dev, loss = next(model.parameters()).device, 0.0
+    dev, loss, params = next(model.parameters()).device, 0.0, [t for ab in AB.values() for t in ab]
     with lora_hooks(model, _hooked(AB), scaling, dropout, targets):
-        for b in batches:
-            l = answer_loss(model, _dev(b, dev)) / len(batches)
+        for b, w in zip(batches, weights or [1.0] * len(batches)):
+            if b is None: continue                       # none of this micro-batch's samples is on this process
+            l = answer_loss(model, _dev(b, dev)) * w / len(batches)
             l.backward()
             loss += l.item()
-    torch.nn.utils.clip_grad_norm_([t for ab in AB.values() for t in ab], max_grad_norm)
+    loss = all_reduce_grads(params, loss)[0]             # data-parallel: the one-process gradient and loss
+    torch.nn.utils.clip_grad_norm_(params, max_grad_norm)
     opt.step()
     if sched is not None: sched.step()
     opt.zero_grad(set_to_none=True)
@@ -216,6 +221,7 @@ def fit_lora(model:nn.Module, tok,
     if min(steps, batch_size, grad_accum, eval_every) < 1: raise T2LError("steps, batch_size, grad_accum and eval_every must be at least 1")
     ckpt_every = ckpt_every or eval_every
     seed_everything(seed)
+    dist_setup(next(model.parameters()).device)          # under torchrun / accelerate launch: join the other processes
     start = lora if lora is not None else peft_init(model, seed=seed)
     dropout = start.lora_config.get("lora_dropout", 0.0) if dropout is None else dropout
     AB, lay = lora_params(start, model)                  # {module: (A [N, r, d_in], B [N, d_out, r])}
@@ -228,6 +234,7 @@ def fit_lora(model:nn.Module, tok,
     lg, best, step0 = {"config": cfg, "train": [], "val": [], "step_sec": []}, None, 0
     ck = Path(out_dir)/"ckpt.pt" if out_dir is not None else None
     if ck is not None and resume and ck.exists(): step0, lg, best = _load_ckpt(ck, AB, opt, sched, key)
+    broadcast_params([t for ab in AB.values() for t in ab])   # data-parallel: every process starts where rank 0 does
     model.requires_grad_(False)                          # the base model never gets gradients
     targets, was_training = lora_targets(model, list(AB)), model.training
     model.eval()                                         # frozen and deterministic; LoRA dropout is the hooks' argument
@@ -236,16 +243,18 @@ def fit_lora(model:nn.Module, tok,
         vs = [v for _, v in lg["val"]]
         return vs[-1] < min(vs[:-1], default=math.inf)      # a new best: keep a copy
     try:
-        bar = tqdm(range(step0, steps), initial=step0, total=steps, disable=not progress, desc="fit_lora")
+        bar = tqdm(range(step0, steps), initial=step0, total=steps, disable=not progress or not is_main(), desc="fit_lora")
         for s in bar:
             if val and s % eval_every == 0 and evaluate(s): best = _snapshot(AB)
             t0 = time.perf_counter()
-            micro = [collate([train[i] for i in batch_ids(len(train), s, k, batch_size, grad_accum, seed)], tok.pad_token_id)
-                     for k in range(grad_accum)]         # grad_accum micro-batches make one optimizer step
-            loss = train_step(model, AB, start.scaling, micro, opt, sched, max_grad_norm, dropout, targets)
+            ids = [batch_ids(len(train), s, k, batch_size, grad_accum, seed) for k in range(grad_accum)]
+            mine = [shard(b) for b in ids]               # grad_accum micro-batches make one step; this process's share
+            micro = [collate([train[i] for i in m], tok.pad_token_id) if m else None for m in mine]
+            loss = train_step(model, AB, start.scaling, micro, opt, sched, max_grad_norm, dropout, targets,
+                              [len(m) / len(b) for m, b in zip(mine, ids)])
             lg["train"].append([s, loss]); lg["step_sec"].append(time.perf_counter() - t0)
             bar.set_postfix(loss=f"{loss:.4f}")
-            if ck is not None and ((s + 1) % ckpt_every == 0 or s + 1 == steps):
+            if ck is not None and is_main() and ((s + 1) % ckpt_every == 0 or s + 1 == steps):
                 _save_ckpt(ck, s + 1, AB, opt, sched, lg, best, key, (s + 1) * grad_accum * batch_size)
             if on_step: on_step(s, loss)
         if val and (not lg["val"] or lg["val"][-1][0] != steps) and evaluate(steps): best = _snapshot(AB)
@@ -264,7 +273,7 @@ def _finish(AB:dict, lay, start:LoRA, best:dict|None, lg:dict, out_dir)->FitResu
                          "best_val": lg["best_val"], "final_train_loss": lg["train"][-1][1] if lg["train"] else None}}
     final = params_lora(AB, lay, start, meta, c["dropout"])
     res = FitResult(params_lora(_restore(AB, best), lay, start, meta, c["dropout"]) if best else final, final, lg, out_dir and Path(out_dir))
-    if out_dir is not None: write_outputs(res, out_dir)
+    if out_dir is not None and is_main(): write_outputs(res, out_dir)
     return res
 
 def write_outputs(res:FitResult, out_dir)->Path:
@@ -335,11 +344,11 @@ def _start_lora(init:str, t2l, model, desc:str, seed:int)->LoRA:
     start.meta = {**start.meta, "init": init}
     return start
 
-def _load_t2l(t2l_dir, base_model):
+def _load_t2l(t2l_dir, base_model, device="auto"):
     from dspy_t2l.t2l import T2L
     if t2l_dir is None or isinstance(t2l_dir, T2L): return t2l_dir
     base = base_model if isinstance(base_model, str) else getattr(base_model[0], "name_or_path", None) or None
-    return T2L.from_dir(t2l_dir, base_model=base)
+    return T2L.from_dir(t2l_dir, base_model=base, device=device)
 
 # %% ../nbs/12_finetune.ipynb #e6323fe4
 def finetune(task:str,                   # gsm8k (code), medmcqa (medical), ...
@@ -353,8 +362,12 @@ def finetune(task:str,                   # gsm8k (code), medmcqa (medical), ...
              artifacts_dir="artifacts",  # where `{key}_trained.lora.pt` goes (`code`, `medical`, ...)
              init:str="generated",       # start from T2L's adapter for the description, or from PEFT's init
              task_desc:str|None=None,    # default: the task's `default_desc`
-             seed:int=0, resume:bool=True, progress:bool=True, **kw)->FitResult:
+             seed:int=0, resume:bool=True, progress:bool=True,
+             device="auto",              # auto, cpu, cuda, cuda:N, mps (see `resolve_device`)
+             dtype="auto",               # the base model's: auto, float32, bfloat16, float16 (the LoRA trains in float32)
+             **kw)->FitResult:
     "Fine-tune the adapter for `task` on its train split and write it to `trained_adapter_path(task, artifacts_dir)`."
+    device, dtype = resolve_device(device, dtype)
     if init not in INITS: raise T2LError(f"unknown init {init!r}; choose one of {', '.join(INITS)}")
     if init == "generated" and t2l_dir is None:
         raise T2LError("init 'generated' starts from the adapter T2L generates for the task description: pass --t2l-dir "
@@ -363,14 +376,15 @@ def finetune(task:str,                   # gsm8k (code), medmcqa (medical), ...
     from dspy_t2l.models import load_base_model
     t = get_task(task)
     train, val = t.train_examples(n_train, seed, source, data_dir), t.val_examples(n_val, seed, source, data_dir)
-    model, tok = load_base_model(base_model) if isinstance(base_model, str) else base_model
-    start = _start_lora(init, _load_t2l(t2l_dir, base_model), model, task_desc or t.default_desc, seed)
+    model, tok = load_base_model(base_model, dtype, device) if isinstance(base_model, str) else base_model
+    start = _start_lora(init, _load_t2l(t2l_dir, base_model, device), model, task_desc or t.default_desc, seed)
     start.meta["task"] = t.name
     out = Path(out_dir) if out_dir is not None else Path("runs")/f"finetune_{t.name}_{init}"
     res = fit_lora(model, tok, train, val, start, steps=steps, lr=lr, batch_size=batch_size, grad_accum=grad_accum,
                    eval_every=eval_every, out_dir=out, resume=resume, seed=seed, progress=progress,
                    signature=t.program(), **kw)
-    res.artifact = res.lora.save(trained_adapter_path(t, artifacts_dir))
+    res.artifact = trained_adapter_path(t, artifacts_dir)
+    if is_main(): res.lora.save(res.artifact)
     log.info("%s: best held-out loss %s at step %s; wrote %s", t.name, res.log["best_val"], res.log["best_step"], res.artifact)
     return res
 
@@ -380,8 +394,8 @@ def cmd_finetune(a):
     res = finetune(a.task, t2l_dir=a.t2l_dir, base_model=a.base_model, steps=a.steps, lr=a.lr, batch_size=a.batch_size,
                    grad_accum=a.grad_accum, eval_every=a.eval_every, n_train=a.n_train, n_val=a.n_val, source=a.source,
                    data_dir=a.data_dir, out_dir=a.out, artifacts_dir=a.artifacts_dir, init=a.init, task_desc=a.task_desc,
-                   seed=a.seed, resume=not a.no_resume, progress=True)
-    print(res.artifact)
+                   seed=a.seed, resume=not a.no_resume, progress=True, device=a.device, dtype=a.dtype)
+    if is_main(): print(res.artifact)
     return res
 
 def add_finetune_parser(subparsers):
@@ -405,6 +419,7 @@ def add_finetune_parser(subparsers):
     p.add_argument("--artifacts-dir", default="artifacts", help="where {code,medical,...}_trained.lora.pt is written")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-resume", action="store_true", help="start over even if the run folder holds a checkpoint")
+    add_device_args(p)
     p.set_defaults(fn=cmd_finetune)
     return p
 

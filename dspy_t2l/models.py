@@ -13,7 +13,7 @@ import torch
 from transformers import (AutoConfig, AutoModelForCausalLM, AutoTokenizer, LlamaConfig, LlamaForCausalLM,
                           PreTrainedTokenizerFast)
 
-from .core import T2LError, asset_dir, atomic_path, cache_dir
+from .core import T2LError, asset_dir, atomic_path, cache_dir, resolve_device
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +92,10 @@ def base_model_dir(spec:str)->Path|str:
     return dest
 
 def load_base_model(spec:str=DEFAULT_BASE_MODEL, # Hub id, folder, .gguf file, `gguf:PKG` or `smollm2`
-                    dtype=torch.float32, device:str="cpu"):
+                    dtype="auto",   # auto, float32, bfloat16, float16 (see `resolve_device`)
+                    device="auto"): # auto, cpu, cuda, cuda:N, mps
     "Load base model `spec` and its tokenizer for inference (eval mode, no gradients)."
+    device, dtype = resolve_device(device, dtype)
     src = base_model_dir(spec)
     try:
         tok = AutoTokenizer.from_pretrained(src)

