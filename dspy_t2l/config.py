@@ -85,6 +85,22 @@ def lora_layout(base_config, # transformers config of the base model
     if missing: raise T2LError(f"base model ({base_config.model_type}) has no {', '.join(missing)} modules to adapt")
     return LoRALayout(len(layers), ins, outs, keys)
 
+# %% ../nbs/02_config.ipynb #ee3c897d
+from fastcore.basics import patch
+
+@patch
+def misfit(self:LoRALayout, lora_sd:dict, # PEFT keys -> tensors (A `[r, d_in]`, B `[d_out, r]`)
+           r:int, name:str="the base model")->str|None:
+    "Why the LoRA tensors `lora_sd` (rank `r`) do not fit a model with this layout; None if they do."
+    want = {}
+    for (m, _), (ka, kb) in self.keys.items():
+        want[ka], want[kb] = (r, self.in_features[m]), (self.out_features[m], r)
+    extra = sorted(set(lora_sd) - set(want))
+    if extra: return f"it has tensors {name} has no place for, e.g. {extra[0]} (an adapter for another base model?)"
+    for k, v in lora_sd.items():
+        if tuple(v.shape) != want[k]:
+            return f"its tensor {k} has shape {tuple(v.shape)}, but {name} needs {want[k]}: it was made for another base model"
+
 # %% ../nbs/02_config.ipynb #4c4f82a0
 VARIANTS = {"L": (False, False), "M": (True, False), "S": (True, True)}  # (shared_AB_head, autoreg_gen)
 

@@ -19,16 +19,19 @@ from . import __version__
 from .core import INFERENCE_VERSION, T2LError, add_device_args, atomic_path, atomic_write_json, atomic_write_text, dtype_name
 from .engine import GenRequest, LoRARuntime, _record, default_t2l_dir, record_calls
 from .lora import LoRA, load_lora
+from .models import DEFAULT_BASE_MODEL
 from .sft import dspy_messages, program_adapter
+from .t2l import checkpoint_base, checkpoint_file
 from .tasks import (OFFICIAL_GSM8K_MAX_TOKENS, OFFICIAL_GSM8K_PREFILL, Task, get_task, official_gsm8k_messages,
                             official_gsm8k_number, official_gsm8k_score, task_key, trained_adapter_path)
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'training_items', 'OfficialGSM8K',
-           'build_program', 'Recorded', 'gold_pairs', 'add_answer_losses', 'read_predictions', 'summarize',
-           'straggler_timeout', 'EvalResult', 'evaluate_mode', 'plot_comparison', 'evaluate', 'add_evaluate_parser']
+__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'training_items',
+           'trained_adapter', 'check_trained', 'OfficialGSM8K', 'build_program', 'Recorded', 'gold_pairs',
+           'add_answer_losses', 'read_predictions', 'summarize', 'straggler_timeout', 'EvalResult', 'evaluate_mode',
+           'plot_comparison', 'evaluate', 'add_evaluate_parser']
 
 # %% ../nbs/11_evaluate.ipynb #3700823f
 def wilson_ci(k:int, n:int, z:float=1.96)->tuple[float, float]:
@@ -52,10 +55,7 @@ def mode_adapter(runtime:LoRARuntime, task:Task, mode:str, task_desc:str|None=No
         return runtime.adapter_for(desc, scale_mode), {"task_desc": desc, "t2l": str(getattr(runtime.t2l, "path", None)),
                                                        "t2l_id": runtime.t2l.id}
     if mode == "trained":
-        p = Path(adapter) if adapter else trained_adapter_path(task, artifacts_dir)
-        if not p.exists():
-            raise T2LError(f"no trained adapter at {p}: fine-tune one with `dspy-t2l finetune --task {task_key(task)}` "
-                           "or pass --adapter with a PEFT folder or .lora.pt file")
+        p = trained_adapter(task, adapter, artifacts_dir)
         lora = load_lora(p).with_scale(scale_mode) if scale_mode != "as_trained" else load_lora(p)
         return runtime.add_lora(lora), {"adapter_path": str(p.resolve()), "lora_id": lora.id}
     raise T2LError(f"unknown mode {mode!r}; use one of {', '.join(MODES)} or all")
@@ -63,6 +63,31 @@ def mode_adapter(runtime:LoRARuntime, task:Task, mode:str, task_desc:str|None=No
 def training_items(lora:LoRA)->set:
     "The `item_key`s of the examples `lora` was fine-tuned and validated on (empty if it records none)."
     return set(lora.meta.get("finetune", {}).get("items") or ())
+
+# %% ../nbs/11_evaluate.ipynb #8f727963
+def trained_adapter(task:Task, adapter=None, artifacts_dir="artifacts")->Path:
+    "Where trained mode's adapter is: `adapter`, else the task's fine-tuned one in `artifacts_dir` (an error if missing)."
+    p = Path(adapter) if adapter else trained_adapter_path(task, artifacts_dir)
+    if not p.exists():
+        raise T2LError(f"no trained adapter at {p}: fine-tune one with `dspy-t2l finetune --task {task_key(task)}` "
+                       "or pass --adapter with a PEFT folder or .lora.pt file")
+    return p
+
+def check_trained(task:Task, base, # the base model: a `LoRALayout`, or a spec whose config is read (no weights)
+                  adapter=None, artifacts_dir="artifacts")->Path:
+    "Trained mode's adapter, checked against the base model: its path, or a one-line `T2LError` saying why it does not fit."
+    from dspy_t2l.config import LoRALayout, lora_layout
+    from dspy_t2l.lora import load_lora
+    from dspy_t2l.models import load_base_config
+    p = trained_adapter(task, adapter, artifacts_dir)
+    lora = load_lora(p)
+    r = lora.lora_config.get("r", 8)
+    if isinstance(base, LoRALayout): layout, name = base, "the base model"
+    else: layout, name = lora_layout(load_base_config(base), lora.lora_config.get("target_modules") or ("q_proj", "v_proj"), r), repr(str(base))
+    if problem := layout.misfit(lora.lora_sd, r, name):
+        raise T2LError(f"the trained adapter {p} does not fit {name}: {problem}; fine-tune one for it with "
+                       f"`dspy-t2l finetune --task {task_key(task)} --base-model ...` or pass --adapter")
+    return p
 
 # %% ../nbs/11_evaluate.ipynb #629cdab0
 class OfficialGSM8K(dspy.Module):
@@ -307,28 +332,43 @@ def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
 def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base_model:str|None=None,
              runtime:LoRARuntime|None=None, artifacts_dir="artifacts",
              device="auto", dtype="auto", # where and in what precision the base model runs (when no `runtime` is given)
+             mlflow:bool|str|None=None, # log to MLflow: True (the local store) or a tracking URI; None: to the run `mlflow_run` opened, if any
              **kw)->dict[str, EvalResult]:
     "Evaluate `mode` (`base`, `generated`, `trained`, a comma-separated list, or `all`) on `task`; `{mode: EvalResult}`."
+    from dspy_t2l.tracking import active_run, mlflow_run
+    if mlflow not in (None, False):
+        params = {"task": task, "mode": mode, "t2l_dir": t2l_dir, "base_model": base_model or getattr(runtime, "name", None), **kw}
+        with mlflow_run(mlflow, "dspy_t2l-evaluate", params=params):
+            return evaluate(task, mode, out, t2l_dir, base_model, runtime, artifacts_dir, device, dtype, **kw)
     t = get_task(task)
     modes = list(MODES) if mode == "all" else [m.strip() for m in mode.split(",") if m.strip()]
     for m in modes:
         if m not in MODES: raise T2LError(f"unknown mode {m!r}; use one of {', '.join(MODES)} or all")
-    if mode == "all" and not kw.get("adapter") and not trained_adapter_path(t, artifacts_dir).exists():
-        log.warning("mode all: skipping 'trained' (no %s; run `dspy-t2l finetune --task %s`)", trained_adapter_path(t, artifacts_dir), task_key(t))
-        modes.remove("trained")
     if runtime is None:
         t2l_dir = t2l_dir or (default_t2l_dir() if "generated" in modes else None)
         if "generated" in modes and t2l_dir is None: raise T2LError("mode generated needs a T2L checkpoint: pass --t2l-dir")
-        runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
+        if t2l_dir: t2l_dir = checkpoint_file(t2l_dir).parent     # a nested download is found (and reported) once
+    if "trained" in modes:                                          # before any base weights load
+        base = runtime.layout if runtime is not None else base_model or (t2l_dir and checkpoint_base(t2l_dir)) or DEFAULT_BASE_MODEL
+        try: check_trained(t, base, kw.get("adapter"), artifacts_dir)
+        except T2LError as e:
+            if mode != "all": raise
+            log.warning("mode all: skipping 'trained': %s", e)
+            modes.remove("trained")
+    if runtime is None: runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
     out = Path(out or Path("runs")/"eval"/f"{task_key(t)}_{kw.get('shots', 0)}shot_seed{kw.get('seed', 0)}")
     if "trained" in modes and "exclude" not in kw:   # every mode is scored on the same items: none the trained adapter saw
-        p = Path(kw.get("adapter") or trained_adapter_path(t, artifacts_dir))
-        kw["exclude"] = training_items(load_lora(p)) if p.exists() else set()
-    res = {m: evaluate_mode(runtime, t, m, out/m if len(modes) > 1 else out, artifacts_dir=artifacts_dir, **kw) for m in modes}
+        kw["exclude"] = training_items(load_lora(trained_adapter(t, kw.get("adapter"), artifacts_dir)))
+    res, run = {}, active_run()
+    for m in modes:
+        res[m] = evaluate_mode(runtime, t, m, out/m if len(modes) > 1 else out, artifacts_dir=artifacts_dir, **kw)
+        if run is not None: run.log_eval(res[m], runtime)
     if len(res) > 1:
         sums = [r.summary for r in res.values()]
         atomic_write_json(out/"comparison.json", {m: {k: v for k, v in r.summary.items() if k != "config"} for m, r in res.items()})
         plot_comparison(sums, out/"comparison.png")
+        if run is not None:
+            for f in ("comparison.json", "comparison.png"): run.log_artifact(out/f)
     return res
 
 # %% ../nbs/11_evaluate.ipynb #b01a5c88
@@ -366,4 +406,5 @@ def add_evaluate_parser(sub):
                   f"n={s['n']})  unparsed {s['parse_failure_rate']:5.1%}  answer loss {loss}  "
                   f"{s['throughput']['tokens_per_s'] or 0:6.1f} tok/s  {r.out}")
         if len(res) > 1: print(f"chart: {next(iter(res.values())).out.parent/'comparison.png'}")
+        return res
     p.set_defaults(fn=run)

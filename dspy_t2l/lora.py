@@ -116,6 +116,27 @@ def load_lora(path)->LoRA:
         raise T2LError(f"{p} is not a dspy_t2l .lora.pt file (no 'format: dspy_t2l.lora/1' entry)")
     return LoRA(obj["lora_sd"], obj["lora_config"], obj.get("task_desc"), obj.get("meta") or {}, obj.get("scale_mode", "as_trained"))
 
+# %% ../nbs/04_lora.ipynb #66abf46f
+@patch
+def peft_config(self:LoRA):
+    "PEFT's `LoraConfig` for this adapter at its scale mode."
+    import dataclasses
+    from peft import LoraConfig
+    cfg = scaled_config(self.lora_config, self.scale_mode)[0]
+    names = {f.name for f in dataclasses.fields(LoraConfig)} - {"peft_type", "base_model_name_or_path", "inference_mode"}
+    return LoraConfig(**{k: v for k, v in cfg.items() if k in names}, inference_mode=True)
+
+@patch
+def to_peft(self:LoRA, model, # a transformers model you own: PEFT wraps it in place
+            adapter_name:str="default"):
+    "`model` as a PEFT `PeftModel` carrying this adapter, in eval mode."
+    from peft import get_peft_model, set_peft_model_state_dict
+    _, sd = self.export()
+    pm = get_peft_model(model, self.peft_config(), adapter_name=adapter_name)
+    res = set_peft_model_state_dict(pm, {k: v.to(model.dtype) for k, v in sd.items()}, adapter_name=adapter_name)
+    if res.unexpected_keys: raise T2LError(f"the model has no place for adapter tensors such as {res.unexpected_keys[0]}")
+    return pm.eval()
+
 # %% ../nbs/04_lora.ipynb #fe54a19b
 def lora_sd_from_AB(AB:dict, keys:dict, i:int=0)->dict:
     "PEFT state dict for sample `i` of `{module: (A [B, N, r, d_in], B [B, N, d_out, r])}`, keyed by `keys[(m, l)]`."

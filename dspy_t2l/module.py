@@ -6,7 +6,8 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/module.html.md"""
 
 # %% ../nbs/09_module.ipynb #3363d869
 from __future__ import annotations
-import logging
+import copy, logging
+from pathlib import Path
 
 import dspy
 from fastcore.basics import patch
@@ -23,11 +24,16 @@ __all__ = ['log', 'TaskToLoRA', 'T2LProgram']
 # %% ../nbs/09_module.ipynb #b7608803
 class TaskToLoRA(dspy.Module):
     "A Text-to-LoRA hypernetwork as a DSPy module: task description in, LoRA adapter (and an LM bound to it) out."
-    def __init__(self, runtime:LoRARuntime|None=None, t2l_dir=None, base_model:str|None=None,
-                 scale_mode:str="as_trained",
+    def __init__(self, t2l_dir_or_runtime:str|Path|LoRARuntime|None=None, # a T2L checkpoint folder or a `LoRARuntime`
+                 base_model:str|None=None, # for a checkpoint folder: the base model (default: the checkpoint's own)
+                 scale_mode:str="as_trained", runtime:LoRARuntime|None=None, t2l_dir=None, # or name it by keyword
                  device="auto", dtype="auto", # where and in what precision the base model runs (see `resolve_device`)
                  **lm_kwargs):
         super().__init__()
+        if t2l_dir_or_runtime is not None:
+            if runtime is not None or t2l_dir is not None: raise T2LError("give the checkpoint folder or runtime once, not also as runtime= or t2l_dir=")
+            if isinstance(t2l_dir_or_runtime, LoRARuntime): runtime = t2l_dir_or_runtime
+            else: t2l_dir = t2l_dir_or_runtime
         if runtime is None:
             from dspy_t2l.engine import default_t2l_dir
             t2l_dir = t2l_dir or default_t2l_dir()
@@ -39,6 +45,19 @@ class TaskToLoRA(dspy.Module):
         aid = self.runtime.adapter_for(task_description, self.scale_mode)
         return dspy.Prediction(task_description=task_description, adapter=aid, lora=self.runtime.lora(aid),
                                lm=self.runtime.lm(aid, **self.lm_kwargs))
+
+# %% ../nbs/09_module.ipynb #c1a6069b
+def _base_copy(runtime:LoRARuntime):
+    "A copy of `runtime`'s base model without its adapters (the runtime's model is not touched)."
+    with runtime.lock: pm = copy.deepcopy(runtime.model)
+    return pm.unload()
+
+@patch
+def peft_model(self:TaskToLoRA, task_description:str,
+               model=None): # a base model you own (PEFT wraps it in place); default: a copy of the runtime's
+    "A PEFT `PeftModel` carrying the adapter for `task_description` (see `LoRA.to_peft`)."
+    lora = self.runtime.lora(self.runtime.adapter_for(task_description, self.scale_mode))
+    return lora.to_peft(model if model is not None else _base_copy(self.runtime))
 
 # %% ../nbs/09_module.ipynb #81ebf6a3
 def _routed(lm)->bool: return lm is not None and "::gen-" in getattr(lm, "model", "")

@@ -22,16 +22,36 @@ from .models import load_base_config
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'checkpoint_file', 'read_state_dict', 'diagnose', 'state_fingerprint', 'T2L', 'save_t2l', 'tiny_t2l']
+__all__ = ['log', 'HUB_DOWNLOAD', 'nested_checkpoints', 'checkpoint_file', 'checkpoint_base', 'read_state_dict', 'diagnose',
+           'state_fingerprint', 'T2L', 'save_t2l', 'tiny_t2l', 'save_tiny_t2l']
 
 # %% ../nbs/06_t2l.ipynb #b8e6c2b1
+HUB_DOWNLOAD = 'huggingface-cli download SakanaAI/text-to-lora --local-dir . --include "trained_t2l/*"'
+
+def nested_checkpoints(path, depth:int=3)->list[Path]:
+    "Checkpoint folders (a `hypermod.pt` beside an `args.yaml`) up to `depth` levels below folder `path`."
+    found = (f.parent for d in range(1, depth + 1) for f in Path(path).glob("*/" * d + "hypermod.pt"))
+    return sorted(d for d in found if (d/"args.yaml").exists())
+
 def checkpoint_file(path)->Path:
-    "The `hypermod.pt` of checkpoint folder (or file) `path`."
+    "The `hypermod.pt` of checkpoint folder (or file) `path`, or of the one checkpoint folder nested in it."
     p = Path(path)
     if not p.exists(): raise T2LError(f"T2L checkpoint {p} does not exist")
     f = p if p.is_file() else p/"hypermod.pt"
-    if not f.exists(): raise T2LError(f"missing hypermod.pt in {p} (a T2L checkpoint folder holds args.yaml, adapter_config.json and hypermod.pt)")
-    return f
+    if f.exists(): return f
+    found = nested_checkpoints(p)
+    if len(found) == 1:
+        log.warning("no hypermod.pt in %s: using the checkpoint folder inside it, %s", p, found[0])
+        return found[0]/"hypermod.pt"
+    if found: raise T2LError(f"missing hypermod.pt in {p}, which holds {len(found)} checkpoint folders: "
+                             f"{', '.join(map(str, found[:5]))}{', ...' if len(found) > 5 else ''}; pass one of them")
+    raise T2LError(f"missing hypermod.pt in {p} (a T2L checkpoint folder holds args.yaml, adapter_config.json and "
+                   f"hypermod.pt); Sakana's checkpoints download with `{HUB_DOWNLOAD}`")
+
+def checkpoint_base(path)->str|None:
+    "The base model checkpoint `path` names: `base_model_file` in its args.yaml (ours, trained on a GGUF), else `model_dir`."
+    args = read_args_yaml(checkpoint_file(path))
+    return args.get("base_model_file") or args.get("model_dir")
 
 def read_state_dict(f:Path, mmap:bool=True)->dict:
     "The tensors in `hypermod.pt` file `f` (memory-mapped unless `mmap=False`)."
@@ -135,7 +155,7 @@ def _from_dir(cls, path, # checkpoint folder, `hypermod.pt` file, or `checkpoint
     device = resolve_device(device)[0]
     fast = fast and device.type == "cpu"
     sd = read_state_dict(f, mmap=not fast)
-    base = base_model or args.get("base_model_file") or args.get("model_dir")
+    base = base_model or checkpoint_base(f)
     if not base: raise T2LError(f"args.yaml in {run_root(f)} names no model_dir; pass --base-model")
     layout = lora_layout(load_base_config(base), acfg.get("target_modules") or args.get("target_modules"), acfg.get("r", 8))
     cfg = config_from_files(args, acfg, layout, sd["task_encoder.mlp.0.weight"].shape[1], type_index)
@@ -259,3 +279,16 @@ def tiny_t2l(model, tokenizer, seed:int=0, variant:str="L", latent_size:int=16, 
     tok.padding_side = "right"
     emb = TaskEmbedder(bert, tok, "mean", "tiny-bert")
     return T2L(hm, lay, acfg, cfg.model_dir, emb, path="tiny")
+
+# %% ../nbs/06_t2l.ipynb #ea2ced03
+def save_tiny_t2l(out_dir, seed:int=0)->tuple[Path, Path]:
+    "Write a tiny base model and a tiny T2L for it to `out_dir/base` and `out_dir/t2l` (for tests); returns both folders."
+    import dataclasses
+    from dspy_t2l.models import tiny_llama
+    out = Path(out_dir).resolve()
+    model, tok = tiny_llama(seed=seed)
+    model.save_pretrained(out/"base"); tok.save_pretrained(out/"base")
+    t2l = tiny_t2l(model, tok, seed)
+    t2l.embedder.model.save_pretrained(out/"embedder"); t2l.embedder.tokenizer.save_pretrained(out/"embedder")
+    t2l.hypermod.cfg = t2l.cfg = dataclasses.replace(t2l.cfg, model_dir=str(out/"base"), emb_model=str(out/"embedder"))
+    return out/"base", t2l.save(out/"t2l")
