@@ -158,7 +158,7 @@ def gold_pairs(program, examples)->list:
     def pair(ex):
         if any(ex.get(k) is None for k in sig.output_fields): return None
         return dspy_messages(sig, {k: ex[k] for k in sig.input_fields}, {k: ex[k] for k in sig.output_fields}, adapter, p.demos)
-    return [pair(ex) for ex in examples]
+    with dspy.context(callbacks=[]): return [pair(ex) for ex in examples]   # rendering, not a program call: no traces
 
 def add_answer_losses(runtime, records:list[dict], program, examples, adapter:str|None):
     "Set `answer_loss` of each record (None where the example has no gold output or the runtime cannot score)."
