@@ -247,10 +247,12 @@ def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
     eos = {tok.eos_token_id, tok.pad_token_id} | set(g_eos if isinstance(g_eos, (list, tuple)) else [g_eos])
     for i, r in enumerate(reqs):
         ids = new[i].tolist()
-        n = next((j + 1 for j, t in enumerate(ids) if t in eos), len(ids))
-        text = tok.decode(ids[:n], skip_special_tokens=True)
-        text, cut = _cut(text, r.stop)
-        hit_end = n < len(ids) or (ids and ids[n - 1] in eos) or COMPLETED in text or cut
+        j = next((j for j, t in enumerate(ids) if t in eos), len(ids))              # tokens before end of turn or padding
+        text = tok.decode(ids[:j], skip_special_tokens=True)
+        by_string = any(s in text for s in (COMPLETED, *r.stop) if s)
+        n = j + 1 if j < len(ids) and not by_string else j   # a row a stop string ended is padded in a batch: not output
+        text, _ = _cut(text, r.stop)
+        hit_end = j < len(ids) or by_string
         res.append(GenResult(text, "stop" if hit_end or n < r.max_new_tokens else "length", int(n_in[i]), n, dt, len(reqs)))
     self.stats["batches"] += 1; self.stats["requests"] += len(reqs)
     return res
