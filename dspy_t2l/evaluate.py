@@ -249,7 +249,11 @@ def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
 
 # %% ../nbs/11_evaluate.ipynb #0aa6173e
 def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base_model:str|None=None,
-             runtime:LoRARuntime|None=None, artifacts_dir="artifacts", **kw)->dict[str, EvalResult]:
+             runtime:LoRARuntime|None=None, artifacts_dir="artifacts",
+             server:str|None=None,      # a vLLM server URL (`dspy-t2l serve`): generate there instead of in process
+             adapter_dir=None,          # with `server`: where adapters are written (a folder the server reads)
+             bake_scale:bool=False,     # with `server`: bake the scale into B (servers that ignore rsLoRA)
+             **kw)->dict[str, EvalResult]:
     "Evaluate `mode` (`base`, `generated`, `trained`, a comma-separated list, or `all`) on `task`; `{mode: EvalResult}`."
     t = get_task(task)
     modes = list(MODES) if mode == "all" else [m.strip() for m in mode.split(",") if m.strip()]
@@ -261,7 +265,11 @@ def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base
     if runtime is None:
         t2l_dir = t2l_dir or (default_t2l_dir() if "generated" in modes else None)
         if "generated" in modes and t2l_dir is None: raise T2LError("mode generated needs a T2L checkpoint: pass --t2l-dir")
-        runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model)
+        if server:
+            from dspy_t2l.serving import VLLMRuntime
+            runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model,
+                                                  adapter_dir=adapter_dir, bake_scale=bake_scale)
+        else: runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model)
     out = Path(out or Path("runs")/"eval"/f"{task_key(t)}_{kw.get('shots', 0)}shot_seed{kw.get('seed', 0)}")
     res = {m: evaluate_mode(runtime, t, m, out/m if len(modes) > 1 else out, artifacts_dir=artifacts_dir, **kw) for m in modes}
     if len(res) > 1:
@@ -292,11 +300,15 @@ def add_evaluate_parser(sub):
     p.add_argument("--artifacts-dir", default="artifacts")
     p.add_argument("--out", help="output folder (default runs/eval/{task}_{shots}shot_seed{seed}); rerun to resume")
     p.add_argument("--overwrite", action="store_true", help="discard a previous run in --out")
+    p.add_argument("--server", help="a vLLM server URL (`dspy-t2l serve` prints it): generate there instead of in process")
+    p.add_argument("--adapter-dir", help="with --server: where adapters are written (must be readable by the server)")
+    p.add_argument("--bake-scale", action="store_true", help="with --server: bake the scale into B (servers that ignore rsLoRA)")
     def run(a):
         res = evaluate(a.task, a.mode, a.out, t2l_dir=a.t2l_dir, base_model=a.base_model, artifacts_dir=a.artifacts_dir,
                        shots=a.shots, limit=a.limit or None, seed=a.seed, task_desc=a.task_desc, adapter=a.adapter,
                        scale_mode=a.scale_mode, protocol=a.protocol, max_tokens=a.max_tokens, num_threads=a.num_threads,
-                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite)
+                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite, server=a.server,
+                       adapter_dir=a.adapter_dir, bake_scale=a.bake_scale)
         for m, r in res.items():
             s = r.summary
             print(f"{s['task']:8s} {m:10s} accuracy {s['accuracy']:6.1%}  (95% CI {s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}, "
