@@ -12,8 +12,8 @@ from pathlib import Path
 import torch
 
 # %% auto #0
-__all__ = ['ASSETS', 'T2LError', 'atomic_path', 'atomic_write_text', 'atomic_write_json', 'atomic_torch_save', 'content_hash',
-           'seed_everything', 'cache_dir', 'asset_dir', 'install_assets']
+__all__ = ['INFERENCE_VERSION', 'ASSETS', 'T2LError', 'atomic_path', 'atomic_write_text', 'atomic_write_json',
+           'atomic_torch_save', 'content_hash', 'seed_everything', 'cache_dir', 'asset_dir', 'install_assets']
 
 # %% ../nbs/00_core.ipynb #1d2db6aa
 class T2LError(ValueError):
@@ -75,6 +75,9 @@ def cache_dir(*sub)->Path:
     p = Path(os.environ.get("DSPY_T2L_CACHE", Path.home()/".cache"/"dspy_t2l"), *sub)
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+# %% ../nbs/00_core.ipynb #eaa957f6
+INFERENCE_VERSION = 2  # 1: LoRA dropout left on at inference (round 1); 2: adapters always run in eval mode
 
 # %% ../nbs/00_core.ipynb #e96692d1
 ASSETS = {  # import name -> pip requirement

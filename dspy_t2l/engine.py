@@ -16,7 +16,7 @@ import torch
 from dspy import lm15
 from fastcore.basics import patch
 
-from .core import T2LError, content_hash
+from .core import INFERENCE_VERSION, T2LError, content_hash
 from .config import lora_layout
 from .lora import LoRA, load_lora
 from .models import DEFAULT_BASE_MODEL, load_base_model
@@ -132,8 +132,9 @@ def _lora_config(cfg:dict):
     from peft import LoraConfig
     import dataclasses
     names = {f.name for f in dataclasses.fields(LoraConfig)}
-    skip = ("peft_type", "base_model_name_or_path", "inference_mode")
-    return LoraConfig(**{k: v for k, v in cfg.items() if k in names and k not in skip}, inference_mode=True)
+    skip = ("peft_type", "base_model_name_or_path", "inference_mode", "lora_dropout")
+    return LoraConfig(**{k: v for k, v in cfg.items() if k in names and k not in skip}, inference_mode=True,
+                      lora_dropout=0.0)   # the runtime only infers: no dropout module, whatever the adapter was trained with
 
 @patch
 def check_fits(self:LoRARuntime, lora:LoRA):
@@ -164,7 +165,7 @@ def adapter_for(self:LoRARuntime, task_desc:str, scale_mode:str="as_trained")->s
     if self.t2l is None: raise T2LError("this runtime has no T2L hypernetwork: load one with LoRARuntime.from_pretrained(t2l_dir=...)")
     from dspy_t2l.embed import add_full_stop
     add_full_stop(task_desc)
-    aid = "gen-" + content_hash(self.base_id, self.t2l.id, task_desc, scale_mode)
+    aid = "gen-" + content_hash(self.base_id, self.t2l.id, task_desc, scale_mode, INFERENCE_VERSION)
     with self.lock:
         if aid not in self._loras:
             self._loras[aid] = self.t2l.gen_lora(task_desc, scale_mode=scale_mode)
@@ -195,6 +196,7 @@ def _ensure_loaded(self:LoRARuntime, adapters:set):
             if getattr(res, "unexpected_keys", None): raise T2LError(f"adapter {aid} has keys the model does not: {res.unexpected_keys[:2]}")
             self._loaded[aid] = True
             self.stats["loaded"] += 1
+        self.model.eval()                                  # new LoRA modules start in training mode
         while len(self._loaded) > max(self.max_adapters, len(adapters)):
             old = next(a for a in self._loaded if a not in adapters)
             self.model.delete_adapter(old)
@@ -336,7 +338,7 @@ def _record(res:GenResult):
 def model_string(self:LoRARuntime, adapter:str|None=None)->str:
     "The DSPy model string for `adapter` (None: the base model)."
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(self.name).name)[:40]
-    return f"t2l/{slug}-{self.base_id[:6]}::{adapter or 'base'}"
+    return f"t2l/{slug}-{self.base_id[:6]}-v{INFERENCE_VERSION}::{adapter or 'base'}"
 
 @patch(as_prop=True)
 def provider(self:LoRARuntime):

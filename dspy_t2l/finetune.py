@@ -18,8 +18,9 @@ from tqdm import tqdm
 from .core import T2LError, atomic_write_json, content_hash, seed_everything
 from .config import LoRALayout, lora_layout
 from .lora import LoRA, lora_sd_from_AB
-from .sft import (HypernetOnlyAdapter, answer_loss, collate, dspy_messages, encode_chat, load_train_state,
-                          lora_hooks, lora_targets, make_optimizer, plot_losses, save_train_state)
+from .sft import (answer_loss, collate, dspy_messages, encode_chat, load_train_state, lora_hooks, lora_targets,
+                          make_optimizer, plot_losses, program_adapter, save_train_state)
+from .tasks import item_key
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +54,7 @@ def chat_parts(record, signature=None, adapter=None, i:int=0)->tuple[list[dict],
     if signature is None: raise T2LError("DSPy examples need the signature (or program) that renders them: pass signature=")
     sig = signature_of(signature)
     return dspy_messages(sig, _fields(record, sig.input_fields, i, "input"), _fields(record, sig.output_fields, i, "output"),
-                         adapter or HypernetOnlyAdapter())
+                         adapter or program_adapter())
 
 # %% ../nbs/12_finetune.ipynb #a79b12ad
 def chat_examples(data, tok, signature=None, adapter=None, max_len:int=512)->list[dict]:
@@ -114,10 +115,11 @@ def lora_params(lora:LoRA, model:nn.Module)->tuple[dict, LoRALayout]:
     stack = lambda m, i: nn.Parameter(torch.stack([lora.lora_sd[lay.keys[(m, l)][i]] for l in range(lay.num_layers)]).float().to(dev))
     return {m: (stack(m, 0), stack(m, 1)) for m in cfg["target_modules"]}, lay
 
-def params_lora(AB:dict, lay:LoRALayout, start:LoRA, meta:dict)->LoRA:
-    "The trained tensors `AB` as a `LoRA` with the config, scale mode and description of `start`."
+def params_lora(AB:dict, lay:LoRALayout, start:LoRA, meta:dict, lora_dropout:float|None=None)->LoRA:
+    "The trained tensors `AB` as a `LoRA` with the config (and the `lora_dropout` it was trained with), scale mode and description of `start`."
     sd = lora_sd_from_AB({m: (A.detach().clone()[None], B.detach().clone()[None]) for m, (A, B) in AB.items()}, lay.keys)
-    return LoRA(sd, dict(start.lora_config), start.task_desc, {**start.meta, **meta}, start.scale_mode)
+    cfg = {**start.lora_config, **({} if lora_dropout is None else {"lora_dropout": lora_dropout})}
+    return LoRA(sd, cfg, start.task_desc, {**start.meta, **meta}, start.scale_mode)
 
 # %% ../nbs/12_finetune.ipynb #6cc96421
 @functools.lru_cache(maxsize=8)
@@ -199,7 +201,7 @@ def fit_lora(model:nn.Module, tok,
              lora:LoRA|None=None,          # start adapter; default: `peft_init(model, seed=seed)`
              steps:int=100, lr:float=1e-3, batch_size:int=4, grad_accum:int=1, weight_decay:float=0.0,
              warmup_frac:float=0.1, max_grad_norm:float=1.0,
-             dropout:float=0.0,            # LoRA dropout on the hooked inputs
+             dropout:float|None=None,      # LoRA dropout in training steps (default: the start adapter's `lora_dropout`)
              eval_every:int=25,            # steps between held-out evaluations
              ckpt_every:int|None=None,     # steps between checkpoints in `out_dir` (default: eval_every)
              out_dir=None,                 # checkpoints and outputs (adapter/, adapter.lora.pt, loss.png, log.json)
@@ -208,25 +210,28 @@ def fit_lora(model:nn.Module, tok,
              on_step=None,                 # called as on_step(step, loss) after each optimizer step
             )->FitResult:
     "Train the LoRA tensors of `lora` on `train` with the base model frozen; keep the adapter with the best `val` loss."
+    items = sorted({item_key(ex) for ex in [*(train or []), *(val or [])] if isinstance(ex, dspy.Example)})   # for evaluations to exclude
     train, val = chat_examples(train, tok, signature, adapter, max_len), chat_examples(val, tok, signature, adapter, max_len)
     if not train: raise T2LError("no training examples: fit_lora needs at least one example with an answer")
     if min(steps, batch_size, grad_accum, eval_every) < 1: raise T2LError("steps, batch_size, grad_accum and eval_every must be at least 1")
     ckpt_every = ckpt_every or eval_every
     seed_everything(seed)
     start = lora if lora is not None else peft_init(model, seed=seed)
+    dropout = start.lora_config.get("lora_dropout", 0.0) if dropout is None else dropout
     AB, lay = lora_params(start, model)                  # {module: (A [N, r, d_in], B [N, d_out, r])}
     opt, sched = make_optimizer([t for ab in AB.values() for t in ab], steps, lr, weight_decay, warmup_frac)
     cfg = dict(steps=steps, lr=lr, batch_size=batch_size, grad_accum=grad_accum, weight_decay=weight_decay, warmup_frac=warmup_frac,
                max_grad_norm=max_grad_norm, dropout=dropout, eval_every=eval_every, seed=seed, max_len=max_len,
-               n_train=len(train), n_val=len(val), start=start.id, scaling=start.scaling, lora_config=start.lora_config)
+               n_train=len(train), n_val=len(val), start=start.id, scaling=start.scaling, lora_config=start.lora_config,
+               items=items)
     key = content_hash(cfg, [(e["input_ids"], e["labels"]) for e in train + val])
     lg, best, step0 = {"config": cfg, "train": [], "val": [], "step_sec": []}, None, 0
     ck = Path(out_dir)/"ckpt.pt" if out_dir is not None else None
     if ck is not None and resume and ck.exists(): step0, lg, best = _load_ckpt(ck, AB, opt, sched, key)
     model.requires_grad_(False)                          # the base model never gets gradients
     targets, was_training = lora_targets(model, list(AB)), model.training
+    model.eval()                                         # frozen and deterministic; LoRA dropout is the hooks' argument
     def evaluate(s):
-        model.eval()
         lg["val"].append([s, eval_loss(model, AB, start.scaling, val, tok.pad_token_id, batch_size, targets)])
         vs = [v for _, v in lg["val"]]
         return vs[-1] < min(vs[:-1], default=math.inf)      # a new best: keep a copy
@@ -235,7 +240,6 @@ def fit_lora(model:nn.Module, tok,
         for s in bar:
             if val and s % eval_every == 0 and evaluate(s): best = _snapshot(AB)
             t0 = time.perf_counter()
-            model.train()                                # LoRA dropout acts in train mode only
             micro = [collate([train[i] for i in batch_ids(len(train), s, k, batch_size, grad_accum, seed)], tok.pad_token_id)
                      for k in range(grad_accum)]         # grad_accum micro-batches make one optimizer step
             loss = train_step(model, AB, start.scaling, micro, opt, sched, max_grad_norm, dropout, targets)
@@ -254,11 +258,12 @@ def _finish(AB:dict, lay, start:LoRA, best:dict|None, lg:dict, out_dir)->FitResu
     best_step = min(v, key=lambda x: x[1])[0] if v else lg["config"]["steps"]
     lg.update(best_step=best_step, best_val=min((x[1] for x in v), default=None),
               sec_per_step=sum(lg["step_sec"]) / max(1, len(lg["step_sec"])))
-    ft = {k: lg["config"][k] for k in ("steps", "lr", "batch_size", "grad_accum", "seed", "n_train", "n_val")}
+    c = lg["config"]
+    ft = {k: c[k] for k in ("steps", "lr", "batch_size", "grad_accum", "dropout", "seed", "n_train", "n_val", "items")}
     meta = {"finetune": {**ft, "start": start.id, "start_init": start.meta.get("init", "given"), "best_step": best_step,
                          "best_val": lg["best_val"], "final_train_loss": lg["train"][-1][1] if lg["train"] else None}}
-    final = params_lora(AB, lay, start, meta)
-    res = FitResult(params_lora(_restore(AB, best), lay, start, meta) if best else final, final, lg, out_dir and Path(out_dir))
+    final = params_lora(AB, lay, start, meta, c["dropout"])
+    res = FitResult(params_lora(_restore(AB, best), lay, start, meta, c["dropout"]) if best else final, final, lg, out_dir and Path(out_dir))
     if out_dir is not None: write_outputs(res, out_dir)
     return res
 

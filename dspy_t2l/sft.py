@@ -16,9 +16,9 @@ import torch.nn.functional as F
 from .core import T2LError
 
 # %% auto #0
-__all__ = ['lora_targets', 'lora_hooks', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'dspy_messages', 'answer_loss',
-           'neftune_embeds', 'warmup_decay', 'make_optimizer', 'rng_state', 'set_rng_state', 'save_train_state',
-           'load_train_state', 'plot_losses']
+__all__ = ['lora_targets', 'lora_hooks', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'program_adapter', 'dspy_messages',
+           'answer_loss', 'neftune_embeds', 'warmup_decay', 'make_optimizer', 'rng_state', 'set_rng_state',
+           'save_train_state', 'load_train_state', 'plot_losses']
 
 # %% ../nbs/07_sft.ipynb #238d6653
 _LAYER_RE = re.compile(r"\.(\d+)\.")
@@ -38,14 +38,14 @@ def lora_targets(model:nn.Module, target_modules)->dict:
 def lora_hooks(model:nn.Module,
                AB:dict,              # {module: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}
                scaling:float,        # LoRA scale (rsLoRA: alpha/sqrt(r))
-               dropout:float=0.0,    # LoRA dropout on the hooked input (training only)
+               dropout:float=0.0,    # LoRA dropout on the hooked input: pass it in training steps only
                targets:dict|None=None):
     "Context in which `model`'s target Linears add the per-sample LoRA update `AB`."
     targets = targets or lora_targets(model, list(AB))
     def hook(A, B):                                                                    # A [b, r, din], B [b, dout, r]
         def f(mod, inp, out):
             x = inp[0]                                                                 # [b, T, din]
-            if dropout and mod.training: x = F.dropout(x, dropout)
+            if dropout: x = F.dropout(x, dropout, training=True)                     # the frozen model stays in eval mode
             return out + (x @ A.transpose(-1, -2).to(x.dtype)) @ B.transpose(-1, -2).to(x.dtype) * scaling
         return f
     handles = [mod.register_forward_hook(hook(AB[m][0][:, l], AB[m][1][:, l]))
@@ -89,9 +89,13 @@ class HypernetOnlyAdapter(dspy.ChatAdapter):
         return super().format_task_description(bare)
     def __deepcopy__(self, memo): return self
 
+def program_adapter()->dspy.ChatAdapter:
+    "The DSPy adapter programs run with in evaluation, and so the prompts a task's adapter is fine-tuned on."
+    return dspy.ChatAdapter(use_json_adapter_fallback=False)
+
 def dspy_messages(signature, inputs:dict, outputs:dict, adapter=None, demos=())->tuple[list[dict], str]:
     "The chat `messages` DSPy sends for `inputs` under `signature`, and the assistant text that answers with `outputs`."
-    adapter = adapter or dspy.ChatAdapter()
+    adapter = adapter or program_adapter()
     msgs = adapter.format_finetune_data(signature, list(demos), inputs, outputs)["messages"]
     return msgs[:-1], msgs[-1]["content"]
 

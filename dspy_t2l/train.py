@@ -13,7 +13,7 @@ import dspy
 import torch
 from tqdm.auto import tqdm
 
-from .core import T2LError, atomic_write_json, seed_everything
+from .core import INFERENCE_VERSION, T2LError, atomic_write_json, seed_everything
 from .config import T2LConfig, VARIANTS, lora_layout
 from .embed import TaskEmbedder, load_embedder
 from .hypernet import HyperModulator, init_for_sft, n_trainable
@@ -83,6 +83,13 @@ def _sample_step(train:dict, names:list, k:int, dspy_frac:float)->tuple[list, li
     batch_tasks = random.sample(names, min(k, len(names)))
     return batch_tasks, [random.choice(train[fmt][t]) for t in batch_tasks]
 
+def _report_dropped(tasks, kept:list)->list:
+    "`kept`, after saying which of `tasks` training leaves out (no example short enough in every format)."
+    if dropped := [t.name for t in tasks if t.name not in kept]:
+        log.warning("training on %d of %d tasks; dropped (no example within max_len in every format): %s",
+                    len(kept), len(tasks), ", ".join(dropped))
+    return kept
+
 def _prune(out:Path, keep:int):
     "Keep only the newest `keep` intermediate checkpoints."
     import shutil
@@ -122,11 +129,11 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     embs = {t.name: embedder(t.descriptions) for t in [*tasks, *heldout_tasks]}
     ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len),
                   {t.name: len(t.descriptions) for t in heldout_tasks}, n_val_heldout) if heldout_tasks else []
-    names = list(train[next(iter(train))])                # tasks with usable examples
+    names = _report_dropped(tasks, list(train[next(iter(train))]))   # tasks with usable examples
     opt, sched = make_optimizer([p for p in hm.parameters() if p.requires_grad], steps, lr, weight_decay, warmup_frac)
     logd = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}
     acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": cfg.r, "lora_alpha": cfg.lora_alpha, "use_rslora": True,
-            "lora_dropout": 0.05, "target_modules": list(cfg.target_modules), "base_model_name_or_path": cfg.model_dir,
+            "lora_dropout": lora_dropout, "target_modules": list(cfg.target_modules), "base_model_name_or_path": cfg.model_dir,
             "bias": "none", "fan_in_fan_out": False, "init_lora_weights": True, "inference_mode": False}
     targs = dict(lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, label_smoothing=label_smoothing,
                  l2_reg_generated_w=l2_reg, neftune_noise_alpha=neftune_alpha, max_grad_norm=max_grad_norm,
@@ -167,6 +174,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
         if step % ckpt_every == 0 or step == steps:
             save_train_state(state, step, dict(hm.named_parameters()), opt, sched, {"log": logd})
             atomic_write_json(out/"log.json", {**logd, "config": {k: v for k, v in targs.items() if k != "train_ds_names"},
+                                               "dropped_tasks": [t.name for t in tasks if t.name not in names],
                                                "trainable_params": n_trainable(hm)})
         if stop_after and step >= stop_after: break
     pbar.close()
@@ -188,7 +196,7 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
     hooked = lambda: {m: (A[None], B[None]) for m, (A, B) in AB.items()}                # one LoRA for every sample
     targets = lora_targets(model, list(AB))
     train = encode_tasks(tasks, tok, n_train, "train", seed, max_len)
-    names = list(train["plain"])
+    names = _report_dropped(tasks, list(train["plain"]))
     val = _val_set(encode_tasks([t for t in tasks if t.name in names], tok, n_val, "val", seed, max_len),
                    {t.name: 1 for t in tasks}, n_val)
     ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len), {t.name: 1 for t in heldout_tasks},
@@ -219,7 +227,7 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
             if ho: logd["heldout"].append((step, _val_loss(ce_fn, ho, tok.pad_token_id)))
             if logd["best"] is None or v < logd["best"][1]:
                 logd["best"] = (step, v)
-                params_lora(AB, lay, start, {"mt_lora": {"step": step, "val": v, "tasks": names}}).save(out/"mt_lora.lora.pt")
+                params_lora(AB, lay, start, {"mt_lora": {"step": step, "val": v, "tasks": names}}, lora_dropout).save(out/"mt_lora.lora.pt")
             plot_losses(logd, out/"loss.png", title=f"MT-LoRA training: {out.name}")
         if step % ckpt_every == 0 or step == steps:
             save_train_state(state, step, named, opt, sched, {"log": logd})
@@ -242,8 +250,9 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
     from dspy_t2l.engine import GenRequest
     from dspy_t2l.finetune import lora_params
     tok, base, rows = runtime.tokenizer, runtime.model.get_base_model(), []
-    cfg = {"format": fmt, "n_requested": n, "split": split, "seed": seed, "max_new_tokens": max_new_tokens}
-    key = lambda r: tuple(r[c] for c in ("task", "adapter", "adapter_id", *cfg))   # what a saved row was scored with
+    cfg = {"format": fmt, "n_requested": n, "split": split, "seed": seed, "max_new_tokens": max_new_tokens,
+           "base_id": runtime.base_id, "inference_version": INFERENCE_VERSION}      # the base model's answers change with these too
+    key = lambda r: tuple(r.get(c) for c in ("task", "adapter", "adapter_id", *cfg))   # what a saved row was scored with
     done = {key(r): r for r in (json.loads(Path(out).read_text())["rows"] if out and Path(out).exists() else [])}
     jobs = [(t, label, fn(t)) for t in tasks for label, fn in adapters.items()]
     for t, label, aid in tqdm(jobs, disable=not progress, desc=f"score ({fmt})"):
