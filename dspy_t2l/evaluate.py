@@ -333,13 +333,16 @@ def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base
              runtime:LoRARuntime|None=None, artifacts_dir="artifacts",
              device="auto", dtype="auto", # where and in what precision the base model runs (when no `runtime` is given)
              mlflow:bool|str|None=None, # log to MLflow: True (the local store) or a tracking URI; None: to the run `mlflow_run` opened, if any
+             server:str|None=None,      # a vLLM server URL (`dspy-t2l serve`): generate there instead of in process
+             adapter_dir=None,          # with `server`: where adapters are written (a folder the server reads)
+             bake_scale:bool=False,     # with `server`: bake the scale into B (servers that ignore rsLoRA)
              **kw)->dict[str, EvalResult]:
     "Evaluate `mode` (`base`, `generated`, `trained`, a comma-separated list, or `all`) on `task`; `{mode: EvalResult}`."
     from dspy_t2l.tracking import active_run, mlflow_run
     if mlflow not in (None, False):
         params = {"task": task, "mode": mode, "t2l_dir": t2l_dir, "base_model": base_model or getattr(runtime, "name", None), **kw}
         with mlflow_run(mlflow, "dspy_t2l-evaluate", params=params):
-            return evaluate(task, mode, out, t2l_dir, base_model, runtime, artifacts_dir, device, dtype, **kw)
+            return evaluate(task, mode, out, t2l_dir, base_model, runtime, artifacts_dir, device, dtype, None, server, adapter_dir, bake_scale, **kw)
     t = get_task(task)
     modes = list(MODES) if mode == "all" else [m.strip() for m in mode.split(",") if m.strip()]
     for m in modes:
@@ -355,7 +358,12 @@ def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base
             if mode != "all": raise
             log.warning("mode all: skipping 'trained': %s", e)
             modes.remove("trained")
-    if runtime is None: runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
+    if runtime is None:
+        if server:
+            from dspy_t2l.serving import VLLMRuntime
+            runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model,
+                                                  adapter_dir=adapter_dir, bake_scale=bake_scale)
+        else: runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
     out = Path(out or Path("runs")/"eval"/f"{task_key(t)}_{kw.get('shots', 0)}shot_seed{kw.get('seed', 0)}")
     if "trained" in modes and "exclude" not in kw:   # every mode is scored on the same items: none the trained adapter saw
         kw["exclude"] = training_items(load_lora(trained_adapter(t, kw.get("adapter"), artifacts_dir)))
@@ -394,11 +402,15 @@ def add_evaluate_parser(sub):
     p.add_argument("--out", help="output folder (default runs/eval/{task}_{shots}shot_seed{seed}); rerun to resume")
     p.add_argument("--overwrite", action="store_true", help="discard a previous run in --out")
     add_device_args(p)
+    p.add_argument("--server", help="a vLLM server URL (`dspy-t2l serve` prints it): generate there instead of in process")
+    p.add_argument("--adapter-dir", help="with --server: where adapters are written (must be readable by the server)")
+    p.add_argument("--bake-scale", action="store_true", help="with --server: bake the scale into B (servers that ignore rsLoRA)")
     def run(a):
         res = evaluate(a.task, a.mode, a.out, t2l_dir=a.t2l_dir, base_model=a.base_model, artifacts_dir=a.artifacts_dir,
                        shots=a.shots, limit=a.limit or None, seed=a.seed, task_desc=a.task_desc, adapter=a.adapter,
                        scale_mode=a.scale_mode, protocol=a.protocol, max_tokens=a.max_tokens, num_threads=a.num_threads,
-                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite, device=a.device, dtype=a.dtype)
+                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite, device=a.device, dtype=a.dtype,
+                       server=a.server, adapter_dir=a.adapter_dir, bake_scale=a.bake_scale)
         for m, r in res.items():
             s = r.summary
             loss = f"{s['answer_loss']:.3f}" if s.get("answer_loss") is not None else "  -  "

@@ -6,14 +6,14 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/models.html.md"""
 
 # %% ../nbs/01_models.ipynb #ca757181
 from __future__ import annotations
-import logging, os, warnings
+import json, logging, os, warnings
 from pathlib import Path
 
 import torch
 from transformers import (AutoConfig, AutoModelForCausalLM, AutoTokenizer, LlamaConfig, LlamaForCausalLM,
                           PreTrainedTokenizerFast)
 
-from .core import T2LError, asset_dir, atomic_path, cache_dir, resolve_device
+from .core import T2LError, asset_dir, atomic_path, atomic_write_text, cache_dir, resolve_device
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +82,15 @@ def _dequantise_gguf(f:Path, dest:Path):
     with atomic_path(dest) as tmp:
         m.save_pretrained(tmp)
         tok.save_pretrained(tmp)
+        _drop_gguf_quant(tmp)
+
+def _drop_gguf_quant(folder:Path):
+    "Remove the `quantization_config: {quant_method: gguf}` a dequantised copy inherits (vLLM refuses to load it)."
+    f = Path(folder)/"config.json"
+    cfg = json.loads(f.read_text())
+    if (cfg.get("quantization_config") or {}).get("quant_method") != "gguf": return
+    del cfg["quantization_config"]
+    atomic_write_text(f, json.dumps(cfg, indent=2, sort_keys=True) + "\n")
 
 def base_model_dir(spec:str)->Path|str:
     "A folder (or Hub id) that `from_pretrained` can read for `spec`; GGUF files are dequantised into the cache once."
@@ -89,6 +98,7 @@ def base_model_dir(spec:str)->Path|str:
     if kind != "gguf": return ref
     dest = _gguf_cache(ref)
     if not (dest/"model.safetensors").exists(): _dequantise_gguf(ref, dest)
+    else: _drop_gguf_quant(dest)                       # caches written before the key was dropped
     return dest
 
 def load_base_model(spec:str=DEFAULT_BASE_MODEL, # Hub id, folder, .gguf file, `gguf:PKG` or `smollm2`

@@ -24,16 +24,21 @@ __all__ = ['log', 'TaskToLoRA', 'T2LProgram']
 # %% ../nbs/09_module.ipynb #b7608803
 class TaskToLoRA(dspy.Module):
     "A Text-to-LoRA hypernetwork as a DSPy module: task description in, LoRA adapter (and an LM bound to it) out."
-    def __init__(self, t2l_dir_or_runtime:str|Path|LoRARuntime|None=None, # a T2L checkpoint folder or a `LoRARuntime`
+    def __init__(self, t2l_dir_or_runtime:str|Path|LoRARuntime|None=None, # a T2L checkpoint folder, or a runtime (`LoRARuntime`, `VLLMRuntime`)
                  base_model:str|None=None, # for a checkpoint folder: the base model (default: the checkpoint's own)
                  scale_mode:str="as_trained", runtime:LoRARuntime|None=None, t2l_dir=None, # or name it by keyword
+                 server:str|None=None,   # a vLLM server URL (`dspy-t2l serve`): adapters are served there
                  device="auto", dtype="auto", # where and in what precision the base model runs (see `resolve_device`)
                  **lm_kwargs):
         super().__init__()
         if t2l_dir_or_runtime is not None:
             if runtime is not None or t2l_dir is not None: raise T2LError("give the checkpoint folder or runtime once, not also as runtime= or t2l_dir=")
-            if isinstance(t2l_dir_or_runtime, LoRARuntime): runtime = t2l_dir_or_runtime
-            else: t2l_dir = t2l_dir_or_runtime
+            if isinstance(t2l_dir_or_runtime, (str, Path)): t2l_dir = t2l_dir_or_runtime
+            else: runtime = t2l_dir_or_runtime
+        if runtime is None and server is not None:
+            from dspy_t2l.engine import default_t2l_dir
+            from dspy_t2l.serving import VLLMRuntime
+            runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model)
         if runtime is None:
             from dspy_t2l.engine import default_t2l_dir
             t2l_dir = t2l_dir or default_t2l_dir()
@@ -60,7 +65,12 @@ def peft_model(self:TaskToLoRA, task_description:str,
     return lora.to_peft(model if model is not None else _base_copy(self.runtime))
 
 # %% ../nbs/09_module.ipynb #81ebf6a3
-def _routed(lm)->bool: return lm is not None and "::gen-" in getattr(lm, "model", "")
+def _adapter_name(lm)->str:
+    "The adapter an LM's model string names: `t2l/<base>::<id>` (local engine) or `openai/<id>` (a server)."
+    m = getattr(lm, "model", "")
+    return m.rsplit("::", 1)[-1] if "::" in m else m.split("/", 1)[-1]
+
+def _routed(lm)->bool: return lm is not None and _adapter_name(lm).startswith("gen-")
 
 class T2LProgram(dspy.Module):
     "Run `program` with each predictor on the adapter T2L generates from its instructions."
@@ -76,7 +86,7 @@ class T2LProgram(dspy.Module):
         "Point every unpinned predictor at the adapter for its current instructions; `{name: adapter id}`."
         out = {}
         for name, p in self.program.named_predictors():
-            if p.lm is not None and not _routed(p.lm): out[name] = p.lm.model.rsplit("::", 1)[-1]; continue
+            if p.lm is not None and not _routed(p.lm): out[name] = _adapter_name(p.lm); continue
             pred = self.t2l(task_description=p.signature.instructions)
             if p.lm is None or p.lm.model != pred.lm.model: p.lm = pred.lm
             out[name] = pred.adapter
