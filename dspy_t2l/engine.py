@@ -142,27 +142,17 @@ def dtype(self:LoRARuntime)->torch.dtype:
     return self.model.dtype
 
 # %% ../nbs/08_engine.ipynb #d39db3f2
-def _lora_config(cfg:dict):
-    from peft import LoraConfig
-    import dataclasses
-    names = {f.name for f in dataclasses.fields(LoraConfig)}
-    skip = ("peft_type", "base_model_name_or_path", "inference_mode", "lora_dropout")
-    return LoraConfig(**{k: v for k, v in cfg.items() if k in names and k not in skip}, inference_mode=True,
-                      lora_dropout=0.0)   # the runtime only infers: no dropout module, whatever the adapter was trained with
+def _inference_config(lora:LoRA):
+    "PEFT's config for `lora` in the runtime, which only infers: no dropout module, whatever it was trained with."
+    cfg = lora.peft_config()
+    cfg.lora_dropout = 0.0
+    return cfg
 
 @patch
 def check_fits(self:LoRARuntime, lora:LoRA):
     "Raise a clear error if `lora`'s shapes do not fit the base model."
-    want = {}
-    for (m, l), (ka, kb) in self.layout.keys.items():
-        want[ka], want[kb] = (lora.lora_config.get("r", 8), self.layout.in_features[m]), (self.layout.out_features[m], lora.lora_config.get("r", 8))
-    extra = sorted(set(lora.lora_sd) - set(want))
-    if extra: raise T2LError(f"adapter has tensors the base model {self.name!r} has no place for, e.g. {extra[0]} "
-                             "(an adapter for another base model?)")
-    for k, v in lora.lora_sd.items():
-        if tuple(v.shape) != want[k]:
-            raise T2LError(f"adapter tensor {k} has shape {tuple(v.shape)}, but the base model {self.name!r} needs "
-                           f"{want[k]}: this adapter was made for another base model")
+    if problem := self.layout.misfit(lora.lora_sd, lora.lora_config.get("r", 8), f"the base model {self.name!r}"):
+        raise T2LError(f"the adapter does not fit: {problem}")
 
 @patch
 def add_lora(self:LoRARuntime, lora:LoRA|str|Path)->str:
@@ -204,8 +194,9 @@ def _ensure_loaded(self:LoRARuntime, adapters:set):
         for aid in adapters:
             if aid in self._loaded:
                 self._loaded.move_to_end(aid); continue
-            cfg, sd = self.lora(aid).export()
-            self.model.add_adapter(aid, _lora_config(cfg))
+            lora = self.lora(aid)
+            self.model.add_adapter(aid, _inference_config(lora))
+            sd = lora.export()[1]
             # float32 values copied into PEFT's own tensors (float32 too on a bf16/fp16 base: PEFT applies them in the model's dtype)
             res = set_peft_model_state_dict(self.model, sd, adapter_name=aid)
             if getattr(res, "unexpected_keys", None): raise T2LError(f"adapter {aid} has keys the model does not: {res.unexpected_keys[:2]}")
