@@ -25,8 +25,8 @@ from .t2l import T2L, state_fingerprint
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COMPLETED', 'render_prompt', 'GenRequest', 'GenResult', 'LoRARuntime', 'default_t2l_dir', 'T2LEngine',
-           'record_calls']
+__all__ = ['log', 'COMPLETED', 'render_prompt', 'GenRequest', 'GenResult', 'LoRARuntime', 'default_t2l_dir', 'generated_id',
+           'T2LEngine', 'record_calls']
 
 # %% ../nbs/08_engine.ipynb #15ef45b6
 def render_prompt(tok, messages:list[dict], prefill:str="")->str:
@@ -163,13 +163,17 @@ def add_lora(self:LoRARuntime, lora:LoRA|str|Path)->str:
     with self.lock: self._loras[aid] = lora
     return aid
 
+def generated_id(runtime, task_desc:str, scale_mode:str="as_trained", *extra)->str:
+    "The content id of the adapter `runtime`'s hypernetwork generates for `task_desc` (any runtime: local or served)."
+    if runtime.t2l is None: raise T2LError("this runtime has no T2L hypernetwork: load one with its from_pretrained(t2l_dir=...)")
+    from dspy_t2l.embed import add_full_stop
+    add_full_stop(task_desc)
+    return "gen-" + content_hash(runtime.base_id, runtime.t2l.id, task_desc, scale_mode, INFERENCE_VERSION, *extra)
+
 @patch
 def adapter_for(self:LoRARuntime, task_desc:str, scale_mode:str="as_trained")->str:
     "Id of the adapter the hypernetwork generates for `task_desc` (generated once, then reused)."
-    if self.t2l is None: raise T2LError("this runtime has no T2L hypernetwork: load one with LoRARuntime.from_pretrained(t2l_dir=...)")
-    from dspy_t2l.embed import add_full_stop
-    add_full_stop(task_desc)
-    aid = "gen-" + content_hash(self.base_id, self.t2l.id, task_desc, scale_mode, INFERENCE_VERSION)
+    aid = generated_id(self, task_desc, scale_mode)
     with self.lock:
         if aid not in self._loras:
             self._loras[aid] = self.t2l.gen_lora(task_desc, scale_mode=scale_mode)

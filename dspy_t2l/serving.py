@@ -17,7 +17,7 @@ import torch
 
 from .cli import broken_torch_extras, torch_extras_fix
 from .core import T2LError, atomic_path, cache_dir, content_hash
-from .engine import COMPLETED, GenRequest, GenResult, _record
+from .engine import COMPLETED, GenRequest, GenResult, _record, generated_id
 from .lora import LoRA, load_lora
 from .t2l import T2L
 
@@ -208,10 +208,7 @@ def _ensure(self:VLLMRuntime, name:str)->str:
 @patch
 def adapter_for(self:VLLMRuntime, task_desc:str, scale_mode:str="as_trained")->str:
     "Name of the adapter the hypernetwork generates for `task_desc`, loaded into the server."
-    if self.t2l is None: raise T2LError("this runtime has no T2L hypernetwork: pass t2l_dir (VLLMRuntime.from_pretrained) or t2l")
-    from dspy_t2l.embed import add_full_stop
-    add_full_stop(task_desc)
-    aid = "gen-" + content_hash(self.base_id, self.t2l.id, task_desc, scale_mode, self.bake_scale)
+    aid = generated_id(self, task_desc, scale_mode, self.bake_scale)
     with self.lock:
         if aid not in self._loras and aid not in self._loaded:
             self._loras[aid] = self.t2l.gen_lora(task_desc, scale_mode=scale_mode)
