@@ -77,7 +77,6 @@ def check_trained(task:Task, base, # the base model: a `LoRALayout`, or a spec w
                   adapter=None, artifacts_dir="artifacts")->Path:
     "Trained mode's adapter, checked against the base model: its path, or a one-line `T2LError` saying why it does not fit."
     from dspy_t2l.config import LoRALayout, lora_layout
-    from dspy_t2l.lora import load_lora
     from dspy_t2l.models import load_base_config
     p = trained_adapter(task, adapter, artifacts_dir)
     lora = load_lora(p)
