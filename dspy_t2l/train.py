@@ -20,37 +20,103 @@ from .embed import TaskEmbedder, load_embedder
 from .hypernet import HyperModulator, init_for_sft, n_trainable
 from .models import load_base_model
 from .sft import (HypernetOnlyAdapter, answer_loss, collate, dspy_messages, encode_chat, load_train_state,
-                          lora_hooks, lora_targets, make_optimizer, neftune_embeds, plot_losses, save_train_state)
+                          lora_hooks, lora_targets, make_optimizer, neftune_embeds, plot_losses, program_adapter,
+                          save_train_state)
 from .t2l import T2L, save_t2l
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'QA', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'render_example', 'encode_tasks', 'lora_sft_loss', 't2l_loss',
-           'train_t2l', 'train_mt_lora', 'score_tasks', 'train_default', 'add_train_parser']
+__all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'render_example',
+           'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'train_t2l', 'train_mt_lora',
+           'score_tasks', 'train_default', 'add_train_parser']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
+FORMATS = ("predict", "cot", "json", "fewshot", "plain", "dspy")
+DEFAULT_FORMATS = {"predict": 0.25, "cot": 0.3, "json": 0.1, "fewshot": 0.15, "plain": 0.2}
 
-def render_example(ex:dict, fmt:str, adapter=None)->tuple[list, str]:
-    "Chat messages and target text for example `ex` in format `dspy` (ChatAdapter prompt) or `plain`."
+def _mc_fields(question:str)->dict:
+    "`{question, options}` for a multiple-choice question (stem, then `A. ...` lines), else `{question}`."
+    i = question.find("\nA. ")
+    return {"question": question[:i].strip(), "options": question[i + 1:]} if i > 0 else {"question": question}
+
+def _reasoning(ex:dict, inputs:dict)->str:
+    "The example's own reasoning where the data has it, else one short sentence that leads to its answer."
+    if ex.get("reasoning"): return ex["reasoning"]
+    if "options" in inputs:
+        line = next((l for l in inputs["options"].splitlines() if l.startswith(f"{ex['answer']}. ")), ex["answer"])
+        return f"Comparing the options, the best one is {line}"
+    return f"Reading the question carefully, the answer is {ex['answer']}."
+
+def program_example(ex:dict, cot:bool=False, instructions:str|None=None)->tuple:
+    "`(signature, inputs, outputs)` of `ex` as a DSPy program sees it: options in a field of their own, `reasoning` first under `cot`."
+    inputs = _mc_fields(ex["question"])
+    sig = dspy.Signature(f"{', '.join(inputs)} -> answer")
+    if instructions: sig = sig.with_instructions(instructions)
+    outputs = {"answer": ex["answer"]}
+    if cot:
+        sig = dspy.ChainOfThought(sig).predict.signature
+        outputs = {"reasoning": _reasoning(ex, inputs), **outputs}
+    return sig, inputs, outputs
+
+def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
+                   descriptions=(),  # the task's descriptions: half the programs carry one as their instructions
+                   demos=(),         # `fewshot`: examples shown before `ex`
+                  )->tuple[list, str]:
+    "Chat messages and target text for example `ex` in format `fmt` (one of `FORMATS`)."
     if fmt == "dspy": return dspy_messages(QA, {"question": ex["question"]}, {"answer": ex["answer"]}, adapter or HypernetOnlyAdapter())
     if fmt == "plain": return [{"role": "user", "content": ex["question"]}], ex["answer"]
-    raise T2LError(f"unknown example format {fmt!r}; use dspy or plain")
+    if fmt not in FORMATS: raise T2LError(f"unknown example format {fmt!r}; use one of {', '.join(FORMATS)}")
+    rng = rng or random.Random(ex["question"])
+    cot = fmt == "cot" or (fmt in ("json", "fewshot") and rng.random() < 0.5)
+    instructions = rng.choice(list(descriptions)) if descriptions and rng.random() < 0.5 else None
+    sig, inputs, outputs = program_example(ex, cot, instructions)
+    if fmt == "json":
+        ad = dspy.JSONAdapter()
+        return ad.format(sig, [], inputs), ad.format_assistant_message_content(sig, outputs)
+    shots = [dspy.Example(**i, **o) for _, i, o in (program_example(d, cot) for d in demos)]
+    return dspy_messages(sig, inputs, outputs, adapter or program_adapter(), shots)
 
-def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int, fmts=("dspy", "plain"))->dict:
+def parse_formats(formats)->dict|tuple:
+    "A format mix: `{format: weight}` from a dict or `'cot=0.3,plain=0.2'`, or a tuple of formats to render every example in."
+    if isinstance(formats, str):
+        try: formats = {k.strip(): float(v) for k, v in (p.split("=") for p in formats.split(","))}
+        except ValueError: raise T2LError(f"--formats {formats!r}: write format=weight pairs, e.g. cot=0.5,plain=0.5")
+    bad = [f for f in formats if f not in FORMATS]
+    if bad: raise T2LError(f"unknown example format {bad[0]!r}; use one of {', '.join(FORMATS)}")
+    if isinstance(formats, dict) and (any(w < 0 for w in formats.values()) or not sum(formats.values()) > 0):
+        raise T2LError(f"format weights {formats} must be non-negative and not all zero")
+    return dict(formats) if isinstance(formats, dict) else tuple(formats)
+
+def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int,
+                 formats=("dspy", "plain"), # a tuple: every example in each format; a dict `{format: weight}`: each in one, drawn by weight
+                )->dict:
     "`{format: {task name: [encoded examples]}}`; examples longer than `max_len` tokens are dropped, never cut."
-    adapter, out = HypernetOnlyAdapter(), {f: {} for f in fmts}
-    for t in tasks:
-        exs = t.examples(n, split=split, seed=seed)
-        enc = {f: [e for e in (encode_chat(tok, *render_example(ex, f, adapter), max_len=10**9) for ex in exs)
-                   if len(e["input_ids"]) <= max_len] for f in fmts}
-        if not all(enc.values()):
-            log.warning("dropping task %s: no %s examples of at most %d tokens in every format", t.name, split, max_len)
+    formats = parse_formats(formats)
+    weights, fmts = (formats if isinstance(formats, dict) else None), list(formats)
+    out = {f: {} for f in fmts}
+    for t in tqdm(tasks, desc=f"encode {split} examples", disable=len(tasks) < 20, leave=False):
+        exs, rng = t.examples(n, split=split, seed=seed), random.Random(f"{t.name}|{split}|{seed}|formats")
+        enc = {f: [] for f in fmts}
+        for i, ex in enumerate(exs):
+            for f in ([rng.choices(fmts, [weights[f] for f in fmts])[0]] if weights else fmts):
+                demos = rng.sample(exs[:i] + exs[i + 1:], min(rng.randint(1, 2), len(exs) - 1)) if f == "fewshot" else ()
+                e = encode_chat(tok, *render_example(ex, f, None, rng, getattr(t, "descriptions", ()), demos), max_len=10**9)
+                if len(e["input_ids"]) <= max_len: enc[f].append(e)
+        if not (any(enc.values()) if weights else all(enc.values())):
+            log.warning("dropping task %s: no %s examples of at most %d tokens in %s format", t.name, split, max_len,
+                        "any" if weights else "every")
             continue
-        for f in fmts: out[f][t.name] = enc[f]
-    if not out[fmts[0]]: raise T2LError(f"no task has {split} examples of at most {max_len} tokens; raise max_len")
+        for f in fmts:
+            if enc[f]: out[f][t.name] = enc[f]
+    if not any(out.values()): raise T2LError(f"no task has {split} examples of at most {max_len} tokens; raise max_len")
     return out
+
+def encoded_tasks(encoded:dict, tasks)->list:
+    "Names of `tasks` (in order) that have encoded examples in some format."
+    return [t.name for t in tasks if any(t.name in d for d in encoded.values())]
+
 
 # %% ../nbs/14_train.ipynb #83302e60
 def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label_smoothing:float=0.1, l2_reg:float=0.0,
@@ -79,16 +145,18 @@ def _val_loss(ce_fn, val, pad_id, bs=8)->float:
             losses.append(ce_fn(chunk, collate([x for _, _, x in chunk], pad_id)).item() * len(chunk))
     return reduce_sum(sum(losses))[0] / len(val)
 
-def _sample_step(train:dict, names:list, k:int, dspy_frac:float)->tuple[list, list]:
-    "One step's data: `k` distinct tasks and one example of each, all in one format (drawn from `random`)."
-    fmt = "dspy" if random.random() < dspy_frac else "plain"
-    batch_tasks = random.sample(names, min(k, len(names)))
+def _sample_step(train:dict, names:list, k:int, formats)->tuple[list, list]:
+    "One step's data: `k` distinct tasks and one example of each, all in one format drawn by weight (from `random`)."
+    fmts = [f for f in train if train[f]]
+    fmt = random.choices(fmts, [formats.get(f, 0.0) if isinstance(formats, dict) else 1.0 for f in fmts])[0]
+    pool = [t for t in names if t in train[fmt]]
+    batch_tasks = random.sample(pool, min(k, len(pool)))
     return batch_tasks, [random.choice(train[fmt][t]) for t in batch_tasks]
 
 def _report_dropped(tasks, kept:list)->list:
-    "`kept`, after saying which of `tasks` training leaves out (no example short enough in every format)."
+    "`kept`, after saying which of `tasks` training leaves out (no example short enough)."
     if dropped := [t.name for t in tasks if t.name not in kept]:
-        log.warning("training on %d of %d tasks; dropped (no example within max_len in every format): %s",
+        log.warning("training on %d of %d tasks; dropped (no example within max_len): %s",
                     len(kept), len(tasks), ", ".join(dropped))
     return kept
 
@@ -115,8 +183,10 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               head_in_size:int=512, steps:int=1000, tasks_per_step:int=8, lr:float=2e-4, weight_decay:float=1e-2,
               warmup_frac:float=0.1, label_smoothing:float=0.1, l2_reg:float=1e-3, neftune_alpha:float=5.0,
               lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8, max_len:int=320,
-              dspy_frac:float=0.5, val_every:int=100, ckpt_every:int=50, keep_ckpts:int=2, seed:int=42, resume:bool=True,
+              formats=DEFAULT_FORMATS, # `{format: weight}` of the training examples (see `FORMATS`), or a tuple: every example in each
+              val_every:int=100, ckpt_every:int=50, keep_ckpts:int=2, seed:int=42, resume:bool=True,
               progress:bool=True, stop_after:int|None=None,
+              init_from:str|None=None,  # start from this T2L checkpoint's weights (same variant and sizes) instead of the SFT init
               hypernet_dropout:float|None=None)->dict: # override the hypernetwork's dropout (0.05); 0: deterministic
     "Train a T2L hypernetwork on `tasks` for frozen `model`; write official-format checkpoints to `out_dir`."
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
@@ -129,20 +199,28 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
                     lay.out_features, task_emb_size=embedder.dim, latent_size=latent_size, head_in_size=head_in_size,
                     shared_AB_head=s, autoreg_gen=a, emb_model=embedder.name, emb_pooling=embedder.pooling,
                     base_model_file=base_model_file)
-    hm = init_for_sft(HyperModulator(cfg)).to(dev).train()
+    hm = init_for_sft(HyperModulator(cfg))
+    if init_from:                                         # warm start: same architecture, weights from another run
+        from .t2l import checkpoint_file, diagnose, read_state_dict
+        sd = read_state_dict(checkpoint_file(init_from), mmap=False)
+        if problem := diagnose(cfg, sd): raise T2LError(f"--init-from {init_from}: {problem}")
+        hm.load_state_dict(sd, strict=True)
+    hm = hm.to(dev).train()
     if hypernet_dropout is not None:
         for m in hm.modules():
             if isinstance(m, torch.nn.Dropout): m.p = hypernet_dropout
     model.eval().requires_grad_(False)
     targets = lora_targets(model, cfg.target_modules)
     # data: tokenised once; description embeddings computed once
-    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len)
-    val = _val_set(encode_tasks([t for t in tasks if t.name in train["plain"]], tok, n_val, "val", seed, max_len),
+    formats = parse_formats(formats)
+    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len, formats)
+    names = _report_dropped(tasks, encoded_tasks(train, tasks))   # tasks with usable examples
+    val = _val_set(encode_tasks([t for t in tasks if t.name in names], tok, n_val, "val", seed, max_len, formats),
                    {t.name: len(t.descriptions) for t in tasks}, n_val)
     embs = {t.name: embedder(t.descriptions).to(dev) for t in [*tasks, *heldout_tasks]}
-    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len),
+    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len, formats),
                   {t.name: len(t.descriptions) for t in heldout_tasks}, n_val_heldout) if heldout_tasks else []
-    names = _report_dropped(tasks, list(train[next(iter(train))]))   # tasks with usable examples
+    seed_everything(seed)                                 # the step draws do not depend on what preparing the data consumed
     trainable = [p for p in hm.parameters() if p.requires_grad]
     opt, sched = make_optimizer(trainable, steps, lr, weight_decay, warmup_frac)
     logd = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}
@@ -153,7 +231,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
                  l2_reg_generated_w=l2_reg, neftune_noise_alpha=neftune_alpha, max_grad_norm=max_grad_norm,
                  n_tasks_per_batch=tasks_per_step, train_ds_names=names, n_train_ds=len(names), epochs=steps,
                  inp_max_len=max_len, seed=seed, run_name=out.name, save_dir=str(out), val_freq=val_every,
-                 n_descs_per_ds=max(len(t.descriptions) for t in tasks), notes=f"dspy_t2l.train; dspy_frac={dspy_frac}")
+                 n_descs_per_ds=max(len(t.descriptions) for t in tasks), notes=f"dspy_t2l.train; formats={formats}" + (f"; init_from={init_from}" if init_from else ""))
     state, step = out/"train_state.pt", 0
     if resume and state.exists():
         step, extra = load_train_state(state, dict(hm.named_parameters()), opt, sched)
@@ -164,7 +242,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     while step < steps:
         t0 = time.time()
         # distinct tasks, one example and one description each; one format per step (less padding)
-        batch_tasks, exs = _sample_step(train, names, tasks_per_step, dspy_frac)
+        batch_tasks, exs = _sample_step(train, names, tasks_per_step, formats)
         e = torch.stack([embs[t][random.randrange(len(embs[t]))] for t in batch_tasks])
         mine, w = _my_share(exs)                          # every process drew the same step; it trains on its share
         ce_w = 0.0
@@ -206,7 +284,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
 def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, tasks_per_step:int=8, lr:float=5e-4,
                   weight_decay:float=0.0, warmup_frac:float=0.1, label_smoothing:float=0.1, neftune_alpha:float=5.0,
                   lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8,
-                  max_len:int=320, dspy_frac:float=0.5, val_every:int=100, ckpt_every:int=50, seed:int=42,
+                  max_len:int=320, formats=DEFAULT_FORMATS, val_every:int=100, ckpt_every:int=50, seed:int=42,
                   resume:bool=True, progress:bool=True, stop_after:int|None=None)->dict:
     "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
     from dspy_t2l.finetune import lora_params, params_lora, peft_init
@@ -218,12 +296,14 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
     AB, lay = lora_params(start, model)                                                 # {m: (A [N,r,din], B [N,dout,r])}
     hooked = lambda: {m: (A[None], B[None]) for m, (A, B) in AB.items()}                # one LoRA for every sample
     targets = lora_targets(model, list(AB))
-    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len)
-    names = _report_dropped(tasks, list(train["plain"]))
-    val = _val_set(encode_tasks([t for t in tasks if t.name in names], tok, n_val, "val", seed, max_len),
+    formats = parse_formats(formats)
+    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len, formats)
+    names = _report_dropped(tasks, encoded_tasks(train, tasks))
+    val = _val_set(encode_tasks([t for t in tasks if t.name in names], tok, n_val, "val", seed, max_len, formats),
                    {t.name: 1 for t in tasks}, n_val)
-    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len), {t.name: 1 for t in heldout_tasks},
+    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len, formats), {t.name: 1 for t in heldout_tasks},
                   n_val_heldout) if heldout_tasks else []
+    seed_everything(seed)                                 # the step draws do not depend on what preparing the data consumed
     params = [t for ab in AB.values() for t in ab]
     opt, sched = make_optimizer(params, steps, lr, weight_decay, warmup_frac)
     logd, step, state = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}, 0, out/"train_state.pt"
@@ -236,7 +316,7 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
     pbar = tqdm(total=steps, initial=step, disable=not progress or not is_main(), desc="train MT-LoRA")
     while step < steps:
         t0 = time.time()
-        _, exs = _sample_step(train, names, tasks_per_step, dspy_frac)
+        _, exs = _sample_step(train, names, tasks_per_step, formats)
         mine, w = _my_share(exs)
         ce_w = 0.0
         if mine:
@@ -266,9 +346,12 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
     return logd
 
 # %% ../nbs/14_train.ipynb #43d56672
-def _parse_answer(text:str, fmt:str)->str|None:
+def _parse_answer(text:str, fmt:str, ex:dict|None=None)->str|None:
+    "The `answer` a model's `text` gives in format `fmt` (None: unparseable); `plain` text is the answer itself."
     if fmt == "plain": return text
-    try: return HypernetOnlyAdapter().parse(QA, text)["answer"]
+    if fmt == "dspy": sig, adapter = QA, HypernetOnlyAdapter()
+    else: sig, adapter = program_example(ex, fmt == "cot")[0], dspy.JSONAdapter() if fmt == "json" else program_adapter()
+    try: return adapter.parse(sig, text)["answer"]
     except Exception: return None
 
 def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed:int=0, fmt:str="dspy",
@@ -288,16 +371,16 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
         if k in done:
             rows.append(done[k]); continue
         exs = t.examples(n, split=split, seed=seed)
-        msgs = [render_example(ex, fmt) for ex in exs]
+        msgs = [render_example(ex, fmt) for ex in exs]                 # programs without instructions: the adapter alone
         outs = []
         for i in range(0, len(msgs), batch_size):
             outs += runtime.generate([GenRequest(m, aid, max_new_tokens) for m, _ in msgs[i:i + batch_size]])
-        parsed = [_parse_answer(o.text, fmt) for o in outs]
+        parsed = [_parse_answer(o.text, fmt, ex) for o, ex in zip(outs, exs)]
         correct = [p is not None and t.score(p, ex["answer"]) for p, ex in zip(parsed, exs)]
         ce = runtime.answer_losses(msgs, aid, batch_size)
         rows.append({"task": t.name, "adapter": label, "adapter_id": aid, **cfg, "n": len(exs),
                      "accuracy": sum(correct) / len(exs), "unparsed": sum(p is None for p in parsed) / len(exs),
-                     "answer_ce": sum(ce) / len(exs)})
+                     "answer_ce": sum(ce) / len(exs), "correct": correct, "answer_ces": ce})   # per example: for paired intervals
         done[k] = rows[-1]
         if out: atomic_write_json(out, {"rows": list(done.values())})
     return rows
@@ -318,6 +401,7 @@ def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBED
     tasks = [taskdata.get_train_task(t) for t in tasks] if tasks else list(taskdata.TRAIN_TASKS.values())
     heldout = [taskdata.get_train_task(t) for t in heldout] if heldout else list(taskdata.HELD_OUT_TASKS.values())
     if baseline:
+        if kw.get("init_from"): raise T2LError("--init-from starts a T2L from a checkpoint; the MT-LoRA baseline has none")
         for k in ("variant", "latent_size", "head_in_size", "l2_reg"): kw.pop(k, None)
         return train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=heldout, **kw)
     model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
@@ -338,7 +422,8 @@ def add_train_parser(sub):
     p.add_argument("--tasks-per-step", type=int, default=8)
     p.add_argument("--lr", type=float, default=2e-4)
     p.add_argument("--max-len", type=int, default=320, help="longest example in tokens (longer ones are dropped)")
-    p.add_argument("--dspy-frac", type=float, default=0.5, help="share of examples rendered as DSPy ChatAdapter prompts")
+    p.add_argument("--formats", default=",".join(f"{k}={v}" for k, v in DEFAULT_FORMATS.items()),
+                   help=f"mix of training-example formats as format=weight pairs; formats: {', '.join(FORMATS)}")
     p.add_argument("--n-train", type=int, default=200, help="training examples per task")
     p.add_argument("--n-val", type=int, default=2, help="validation examples per training task")
     p.add_argument("--n-val-heldout", type=int, default=8, help="validation examples per held-out task")
@@ -349,12 +434,14 @@ def add_train_parser(sub):
     p.add_argument("--no-resume", action="store_true")
     p.add_argument("--baseline", action="store_true", help="train the multi-task LoRA baseline (same data and budget) instead")
     p.add_argument("--stop-after", type=int, help="stop after this step, keeping the schedule of --steps (rerun to go on)")
+    p.add_argument("--init-from", help="start from this T2L checkpoint's weights (same variant and sizes); T2L only")
     add_device_args(p)
     def run(a):
         logd = train_default(a.out, a.base_model, a.emb_model, a.tasks.split(",") if a.tasks else None, baseline=a.baseline, variant=a.variant,
                              latent_size=a.latent_size, head_in_size=a.head_in_size, steps=a.steps,
-                             tasks_per_step=a.tasks_per_step, lr=a.lr, max_len=a.max_len, dspy_frac=a.dspy_frac,
+                             tasks_per_step=a.tasks_per_step, lr=a.lr, max_len=a.max_len, formats=a.formats,
                              n_train=a.n_train, n_val=a.n_val, n_val_heldout=a.n_val_heldout, val_every=a.val_every, ckpt_every=a.ckpt_every, seed=a.seed,
-                             resume=not a.no_resume, stop_after=a.stop_after, device=a.device, dtype=a.dtype)
+                             resume=not a.no_resume, stop_after=a.stop_after, device=a.device, dtype=a.dtype,
+                             **({"init_from": a.init_from} if a.init_from else {}))
         if is_main(): print(json.dumps({"best": logd["best"], "val": logd["val"][-1:], "heldout": logd["heldout"][-1:]}))
     p.set_defaults(fn=run)
