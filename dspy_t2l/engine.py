@@ -26,7 +26,7 @@ from .t2l import T2L, state_fingerprint
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COMPLETED', 'KINDS', 'BASE', 'render_prompt', 'GenRequest', 'GenResult', 'AdapterRef', 'Runtime',
+__all__ = ['log', 'KINDS', 'BASE', 'COMPLETED', 'render_prompt', 'AdapterRef', 'GenRequest', 'GenResult', 'Runtime',
            'lora_nbytes', 'AdapterStore', 'LoRARuntime', 'default_t2l_dir', 'generated_id', 'T2LEngine', 'record_calls',
            'record_call']
 
@@ -41,6 +41,31 @@ def render_prompt(tok, messages:list[dict], prefill:str="")->str:
         if rest and rest[0]["role"] == "user": rest = [{"role": "user", "content": (sys_text + "\n\n" + rest[0]["content"]).strip()}] + rest[1:]
         text = tok.apply_chat_template(rest, add_generation_prompt=True, tokenize=False)
     return text + prefill
+
+# %% ../nbs/08_engine.ipynb #075366d9
+KINDS = ("base", "generated", "lora")
+
+class AdapterRef(str):
+    "A runtime's handle on one adapter: the string is its content id; `kind` and its origin are typed fields."
+    def __new__(cls, id:str,                  # content id (`gen-...`, `lora-...`, `base`): what model strings and files name
+                kind:str,                     # base (no adapter), generated (from a description) or lora (registered weights)
+                task_desc:str|None=None,      # generated: the description it is (re)generated from
+                scale_mode:str="as_trained",  # generated: the scale it is generated at
+                source:str|None=None):        # lora: the file or folder it was loaded from, if any
+        if kind not in KINDS: raise T2LError(f"unknown adapter kind {kind!r}; use one of {', '.join(KINDS)}")
+        if kind == "generated" and not task_desc: raise T2LError("a generated adapter's handle needs its task description")
+        ref = super().__new__(cls, id)
+        ref.__dict__.update(kind=kind, task_desc=task_desc, scale_mode=scale_mode, source=source)
+        return ref
+    def __setattr__(self, k, v): raise AttributeError(f"an AdapterRef is immutable (cannot set {k!r})")
+    def __reduce__(self): return (AdapterRef, (self.id, self.kind, self.task_desc, self.scale_mode, self.source))
+    @property
+    def id(self)->str: return str.__str__(self)
+    def __repr__(self):
+        what = self.task_desc if self.kind == "generated" else self.source
+        return f"AdapterRef({self.id!r}, {self.kind}" + (f", {what!r})" if what else ")")
+
+BASE = AdapterRef("base", "base")   # the base model, no adapter
 
 # %% ../nbs/08_engine.ipynb #7a246e65
 COMPLETED = "[[ ## completed ## ]]"
@@ -72,31 +97,6 @@ class GenResult:
     output_tokens:int
     seconds:float
     batch_size:int = 1
-
-# %% ../nbs/08_engine.ipynb #075366d9
-KINDS = ("base", "generated", "lora")
-
-class AdapterRef(str):
-    "A runtime's handle on one adapter: the string is its content id; `kind` and its origin are typed fields."
-    def __new__(cls, id:str,                  # content id (`gen-...`, `lora-...`, `base`): what model strings and files name
-                kind:str,                     # base (no adapter), generated (from a description) or lora (registered weights)
-                task_desc:str|None=None,      # generated: the description it is (re)generated from
-                scale_mode:str="as_trained",  # generated: the scale it is generated at
-                source:str|None=None):        # lora: the file or folder it was loaded from, if any
-        if kind not in KINDS: raise T2LError(f"unknown adapter kind {kind!r}; use one of {', '.join(KINDS)}")
-        if kind == "generated" and not task_desc: raise T2LError("a generated adapter's handle needs its task description")
-        ref = super().__new__(cls, id)
-        ref.__dict__.update(kind=kind, task_desc=task_desc, scale_mode=scale_mode, source=source)
-        return ref
-    def __setattr__(self, k, v): raise AttributeError(f"an AdapterRef is immutable (cannot set {k!r})")
-    def __reduce__(self): return (AdapterRef, (self.id, self.kind, self.task_desc, self.scale_mode, self.source))
-    @property
-    def id(self)->str: return str.__str__(self)
-    def __repr__(self):
-        what = self.task_desc if self.kind == "generated" else self.source
-        return f"AdapterRef({self.id!r}, {self.kind}" + (f", {what!r})" if what else ")")
-
-BASE = AdapterRef("base", "base")   # the base model, no adapter
 
 # %% ../nbs/08_engine.ipynb #360c4164
 @runtime_checkable
