@@ -119,14 +119,14 @@ def _runtime(t2l_dir=None, base_model="smollm2", device="auto", dtype="auto"):
     t2l_dir = t2l_dir or default_t2l_dir()
     if t2l_dir: return LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
     rt = LoRARuntime.from_pretrained(None, base_model=base_model, device=device, dtype=dtype)
-    rt.t2l = tiny_t2l(rt.model.get_base_model(), rt.tokenizer)       # random hypernetwork: throughput is the same
+    with rt.base_model() as base: rt.t2l = tiny_t2l(base, rt.tokenizer)   # random hypernetwork: throughput is the same
     return rt
 
 def bench_engine(runtime=None, new_tokens:int=48, prompts=PROMPTS)->dict:
     "Tokens/s: engine+adapter vs bare `generate`, and 8 concurrent vs sequential requests."
     import dspy
     rt = runtime or _runtime()
-    tok, base = rt.tokenizer, rt.model.get_base_model()
+    tok = rt.tokenizer
     aid = rt.adapter_for("Answer general-knowledge questions helpfully and concisely.")
     lm = rt.lm(aid, cache=False, max_tokens=new_tokens)
     rt.min_new_tokens = new_tokens
@@ -135,8 +135,8 @@ def bench_engine(runtime=None, new_tokens:int=48, prompts=PROMPTS)->dict:
         t0 = time.perf_counter()
         for p in prompts:
             enc = tok(tok.apply_chat_template([{"role": "user", "content": p}], add_generation_prompt=True, tokenize=False),
-                      return_tensors="pt", add_special_tokens=False).to(base.device)
-            with torch.inference_mode(), rt.lock, rt.model.disable_adapter():
+                      return_tensors="pt", add_special_tokens=False).to(rt.device)
+            with torch.inference_mode(), rt.base_model() as base:
                 base.generate(**enc, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False,
                               pad_token_id=tok.pad_token_id)
         plain = len(prompts) * new_tokens / (time.perf_counter() - t0)

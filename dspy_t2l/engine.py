@@ -6,10 +6,11 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/engine.html.md"""
 
 # %% ../nbs/08_engine.ipynb #6d4d1756
 from __future__ import annotations
-import collections, contextlib, logging, os, queue, re, threading, time, uuid, warnings
+import collections, contextlib, copy, logging, os, queue, re, threading, time, uuid, warnings
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import dspy
 import torch
@@ -25,8 +26,9 @@ from .t2l import T2L, state_fingerprint
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'COMPLETED', 'render_prompt', 'GenRequest', 'GenResult', 'LoRARuntime', 'default_t2l_dir', 'generated_id',
-           'T2LEngine', 'record_calls']
+__all__ = ['log', 'KINDS', 'BASE', 'COMPLETED', 'render_prompt', 'AdapterRef', 'GenRequest', 'GenResult', 'Runtime',
+           'lora_nbytes', 'AdapterStore', 'LoRARuntime', 'default_t2l_dir', 'generated_id', 'T2LEngine', 'record_calls',
+           'record_call']
 
 # %% ../nbs/08_engine.ipynb #15ef45b6
 def render_prompt(tok, messages:list[dict], prefill:str="")->str:
@@ -40,6 +42,31 @@ def render_prompt(tok, messages:list[dict], prefill:str="")->str:
         text = tok.apply_chat_template(rest, add_generation_prompt=True, tokenize=False)
     return text + prefill
 
+# %% ../nbs/08_engine.ipynb #075366d9
+KINDS = ("base", "generated", "lora")
+
+class AdapterRef(str):
+    "A runtime's handle on one adapter: the string is its content id; `kind` and its origin are typed fields."
+    def __new__(cls, id:str,                  # content id (`gen-...`, `lora-...`, `base`): what model strings and files name
+                kind:str,                     # base (no adapter), generated (from a description) or lora (registered weights)
+                task_desc:str|None=None,      # generated: the description it is (re)generated from
+                scale_mode:str="as_trained",  # generated: the scale it is generated at
+                source:str|None=None):        # lora: the file or folder it was loaded from, if any
+        if kind not in KINDS: raise T2LError(f"unknown adapter kind {kind!r}; use one of {', '.join(KINDS)}")
+        if kind == "generated" and not task_desc: raise T2LError("a generated adapter's handle needs its task description")
+        ref = super().__new__(cls, id)
+        ref.__dict__.update(kind=kind, task_desc=task_desc, scale_mode=scale_mode, source=source)
+        return ref
+    def __setattr__(self, k, v): raise AttributeError(f"an AdapterRef is immutable (cannot set {k!r})")
+    def __reduce__(self): return (AdapterRef, (self.id, self.kind, self.task_desc, self.scale_mode, self.source))
+    @property
+    def id(self)->str: return str.__str__(self)
+    def __repr__(self):
+        what = self.task_desc if self.kind == "generated" else self.source
+        return f"AdapterRef({self.id!r}, {self.kind}" + (f", {what!r})" if what else ")")
+
+BASE = AdapterRef("base", "base")   # the base model, no adapter
+
 # %% ../nbs/08_engine.ipynb #7a246e65
 COMPLETED = "[[ ## completed ## ]]"
 
@@ -47,7 +74,7 @@ COMPLETED = "[[ ## completed ## ]]"
 class GenRequest:
     "One generation: chat `messages` under adapter `adapter` (None: the base model)."
     messages:list
-    adapter:str|None = None
+    adapter:AdapterRef|str|None = None   # a handle from the runtime (or its id); None: the base model
     max_new_tokens:int = 256
     temperature:float = 0.0
     top_p:float|None = None
@@ -71,36 +98,142 @@ class GenResult:
     seconds:float
     batch_size:int = 1
 
+# %% ../nbs/08_engine.ipynb #360c4164
+@runtime_checkable
+class Runtime(Protocol):
+    "What programs, the evaluation harness and the trainers use of a runtime: adapter handles, LMs bound to them, raw generation."
+    name:str               # the base model, as the runtime names it
+    base_id:str            # content id of the base model (part of every adapter id)
+    t2l:T2L|None           # the hypernetwork (runs in this process)
+    layout:object          # the base model's `LoRALayout` (what adapters must fit)
+    device:object          # where the base model runs (for run records)
+    dtype:object           # its precision (for run records)
+    max_tokens:int         # default max_tokens of the LMs it hands out
+    def adapter_for(self, task_desc:str, scale_mode:str="as_trained")->AdapterRef: ...  # a generated adapter
+    def add_lora(self, lora)->AdapterRef: ...                                          # a registered adapter
+    def lora(self, adapter:AdapterRef|str)->LoRA: ...                                   # the weights behind a handle
+    def lm(self, adapter:AdapterRef|str|None=None, **kw)->dspy.LM: ...                  # an LM on it (None: the base model)
+    def adapter_of(self, lm)->AdapterRef|None: ...                                      # the adapter of an LM it made (else None)
+    def complete(self, req:GenRequest)->GenResult: ...                                  # one raw generation
+    def __deepcopy__(self, memo): ...                                                   # returns itself
+
+# %% ../nbs/08_engine.ipynb #450ff411
+def lora_nbytes(lora:LoRA)->int:
+    "Bytes of `lora`'s A and B tensors."
+    return sum(t.numel() * t.element_size() for t in lora.lora_sd.values())
+
+class AdapterStore:
+    "A runtime's adapters: handles by id, registered weights kept, generated weights in an LRU bounded by bytes."
+    def __init__(self, owner,                   # the runtime: its `t2l` regenerates weights, its `stats` count events
+                 max_bytes:int|None=2**30):     # generated adapters' A/B bytes held (None: no bound)
+        self.owner, self.max_bytes, self.stats = owner, max_bytes, owner.stats
+        self.refs:dict[str, AdapterRef] = {BASE: BASE}    # every handle handed out, by id
+        self.kept:dict[str, LoRA] = {}                      # registered adapters' weights
+        self.cache = collections.OrderedDict()              # generated adapters' weights, least recently used first
+        self.nbytes = 0                                     # bytes of A/B in `cache`
+        self.lock = threading.RLock()
+    def __len__(self): return len(self.refs) - 1
+    def __contains__(self, adapter): return str(adapter) in self.refs
+    def __repr__(self): return f"AdapterStore({len(self)} adapters, {len(self.cache)} generated in memory, {self.nbytes:,} bytes)"
+
+# %% ../nbs/08_engine.ipynb #12d56821
+@patch
+def ref(self:AdapterStore, adapter:AdapterRef|str|None)->AdapterRef:
+    "The handle for `adapter` (a handle or id this store handed out; None: the base model)."
+    if adapter is None: return BASE
+    with self.lock:
+        if (r := self.refs.get(str(adapter))) is not None: return r
+    raise T2LError(f"unknown adapter {adapter!r}: register it with runtime.add_lora(...) or runtime.adapter_for(description)")
+
+@patch
+def _hold(self:AdapterStore, ref:AdapterRef, lora:LoRA)->LoRA:
+    "Cache generated weights, dropping the least recently used beyond `max_bytes` (never the newest)."
+    self.cache[ref] = lora
+    self.nbytes += lora_nbytes(lora)
+    while self.max_bytes is not None and self.nbytes > self.max_bytes and len(self.cache) > 1:
+        _, old = self.cache.popitem(last=False)
+        self.nbytes -= lora_nbytes(old)
+        self.stats["evicted"] += 1
+    return lora
+
+@patch
+def regenerate(self:AdapterStore, ref:AdapterRef)->LoRA:
+    "The weights of generated adapter `ref`, from its description, by the owner's hypernetwork."
+    return self.owner.t2l.gen_lora(ref.task_desc, scale_mode=ref.scale_mode)
+
+@patch
+def generated(self:AdapterStore, ref:AdapterRef)->AdapterRef:
+    "Add generated adapter `ref` (its weights are generated the first time); returns the store's handle."
+    with self.lock:
+        if ref in self.refs: return self.refs[ref]
+        self._hold(ref, self.regenerate(ref))
+        self.refs[ref] = ref
+        self.stats["generated"] += 1
+        return ref
+
+@patch
+def register(self:AdapterStore, ref:AdapterRef, lora:LoRA)->AdapterRef:
+    "Keep `lora` under `ref` (registered weights are never dropped)."
+    with self.lock:
+        self.refs[ref], self.kept[ref] = ref, lora
+    return ref
+
+@patch
+def get(self:AdapterStore, adapter:AdapterRef|str)->LoRA:
+    "The weights behind `adapter` (a dropped generated adapter is regenerated)."
+    ref = self.ref(adapter)
+    with self.lock:
+        if ref in self.kept: return self.kept[ref]
+        if ref in self.cache:
+            self.cache.move_to_end(ref)
+            return self.cache[ref]
+        if ref.kind != "generated": raise T2LError(f"adapter {ref.id!r} ({ref.kind}) has no weights: it is the base model")
+        self.stats["regenerated"] += 1
+        return self._hold(ref, self.regenerate(ref))
+
 # %% ../nbs/08_engine.ipynb #20e59d17
+def _left_padding(tok):
+    "A copy of `tok` that pads on the left (batched generation) and has a pad token."
+    tok = copy.deepcopy(tok)
+    tok.padding_side = "left"
+    if tok.pad_token is None: tok.pad_token = tok.eos_token
+    return tok
+
+def _wrap(model, layout)->tuple:
+    "`model` as an eval-mode `PeftModel`, and what `close()` needs to give `model` back as it was."
+    from peft import LoraConfig, get_peft_model
+    restore = (model.training, {n: p.requires_grad for n, p in model.named_parameters()})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")   # an inert adapter that is never selected keeps PeftModel valid
+        pm = get_peft_model(model, LoraConfig(r=1, target_modules=list(layout.in_features)), adapter_name="_inert")
+    return pm.eval(), restore
+
+# %% ../nbs/08_engine.ipynb #5b1e0c2a
 class LoRARuntime:
     "Base model + adapters + hypernetwork, shared by every DSPy LM and program in the process."
     def __init__(self, model, tokenizer, t2l:T2L|None=None, name:str|None=None,
                  max_adapters:int=8,          # adapters loaded into PEFT at once (LRU)
                  max_batch:int=8,             # requests per generate call
                  batch_wait_ms:float=20,      # how long the worker waits for more requests to batch
-                 max_tokens:int=256):         # default max_new_tokens of the LMs it hands out
-        from peft import LoraConfig, get_peft_model
-        self.tokenizer, self.t2l = tokenizer, t2l
-        tokenizer.padding_side = "left"
-        if tokenizer.pad_token is None: tokenizer.pad_token = tokenizer.eos_token
+                 max_tokens:int=256,          # default max_new_tokens of the LMs it hands out
+                 max_adapter_bytes:int|None=2**30, # generated adapters' A/B bytes kept (LRU; None: no bound)
+                 take_ownership:bool=False):  # False: wrap a copy of `model`; True: wrap `model` itself (`close()` returns it)
+        self.tokenizer, self.t2l = _left_padding(tokenizer), t2l
         self.layout = lora_layout(model.config)
         self.name = name or getattr(model, "name_or_path", None) or model.config.model_type
         self.base_id = content_hash(self.name, state_fingerprint({k: v for k, v in list(model.state_dict().items())[:4]}))
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")   # an inert adapter that is never selected keeps PeftModel valid
-            self.model = get_peft_model(model, LoraConfig(r=1, target_modules=list(self.layout.in_features)), adapter_name="_inert")
-        self.model.eval()
+        self.model, self._restore = _wrap(model if take_ownership else copy.deepcopy(model), self.layout)
         self.max_adapters, self.max_batch, self.batch_wait_ms, self.max_tokens = max_adapters, max_batch, batch_wait_ms, max_tokens
         self.lock = threading.RLock()                  # guards the model: adapters, generation, training
-        self._loras:dict[str, LoRA] = {}               # adapter id -> weights (CPU)
-        self._descs:dict[str, tuple] = {}              # generated adapter id -> (description, scale mode)
+        self.stats = collections.Counter()
+        self.store = AdapterStore(self, max_adapter_bytes)   # handles and weights
+        self._minted:dict[str, AdapterRef] = {}        # DSPy model string -> the adapter its LMs use
         self._loaded = collections.OrderedDict()       # adapter ids loaded into PEFT, LRU order
         self._queue, self._worker = queue.Queue(), None
         self._engine = None
         self.min_new_tokens = 0                        # benchmarks set this to time fixed-length generations
-        self.stats = collections.Counter()
     def __deepcopy__(self, memo): return self
-    def __repr__(self): return f"LoRARuntime({self.name!r}, t2l={getattr(self.t2l, 'path', None)}, adapters={len(self._loras)})"
+    def __repr__(self): return f"LoRARuntime({self.name!r}, t2l={getattr(self.t2l, 'path', None)}, adapters={len(self.store)})"
 
 # %% ../nbs/08_engine.ipynb #7d71468d
 _RUNTIMES:dict = {}
@@ -121,12 +254,13 @@ def from_pretrained(cls:LoRARuntime, t2l_dir=None, # T2L checkpoint folder (None
                     **kw)->LoRARuntime:
     "Load (or reuse) the runtime for `base_model` and the T2L checkpoint `t2l_dir`."
     device, dtype = resolve_device(device, dtype)
-    key = (str(Path(t2l_dir).resolve()) if t2l_dir else None, base_model, str(device), str(dtype))
+    key = (str(Path(t2l_dir).resolve()) if t2l_dir else None, base_model, str(device), str(dtype),
+           tuple(sorted((k, repr(v)) for k, v in kw.items())))      # every setting: other settings, another runtime
     if key in _RUNTIMES: return _RUNTIMES[key]
     t2l = T2L.from_dir(t2l_dir, base_model=base_model, device=device) if t2l_dir else None
     spec = base_model or (t2l.base_model if t2l else DEFAULT_BASE_MODEL)
     model, tok = load_base_model(spec, dtype=dtype, device=device)
-    rt = _RUNTIMES[key] = cls(model, tok, t2l, name=str(spec), **kw)
+    rt = _RUNTIMES[key] = cls(model, tok, t2l, name=str(spec), take_ownership=True, **kw)   # the model it loaded is its own
     rt._key = key
     return rt
 
@@ -140,6 +274,19 @@ def device(self:LoRARuntime)->torch.device:
 def dtype(self:LoRARuntime)->torch.dtype:
     "The base model's precision (adapters are stored in float32 and applied in it)."
     return self.model.dtype
+
+# %% ../nbs/08_engine.ipynb #70127ab6
+@patch
+def close(self:LoRARuntime):
+    "Leave the runtime cache, stop the worker and take PEFT out of the model; returns the base model as it was given."
+    with self.lock:
+        for k in [k for k, v in _RUNTIMES.items() if v is self]: del _RUNTIMES[k]
+        if self.model is None: return None
+        self._queue.put(None)                          # the worker stops at this
+        base, (training, grads) = self.model.unload(), self._restore
+        self.model, self._loaded = None, collections.OrderedDict()
+    for n, p in base.named_parameters(): p.requires_grad_(grads.get(n, p.requires_grad))
+    return base.train(training)
 
 # %% ../nbs/08_engine.ipynb #d39db3f2
 def _inference_config(lora:LoRA):
@@ -155,13 +302,12 @@ def check_fits(self:LoRARuntime, lora:LoRA):
         raise T2LError(f"the adapter does not fit: {problem}")
 
 @patch
-def add_lora(self:LoRARuntime, lora:LoRA|str|Path)->str:
-    "Register an adapter (a `LoRA`, a PEFT folder or a `.lora.pt` file); returns its id."
+def add_lora(self:LoRARuntime, lora:LoRA|str|Path)->AdapterRef:
+    "Register an adapter (a `LoRA`, a PEFT folder or a `.lora.pt` file); returns its handle."
+    source = None if isinstance(lora, LoRA) else str(lora)
     if not isinstance(lora, LoRA): lora = load_lora(lora)
     self.check_fits(lora)
-    aid = "lora-" + lora.id
-    with self.lock: self._loras[aid] = lora
-    return aid
+    return self.store.register(AdapterRef("lora-" + lora.id, "lora", source=source), lora)
 
 def generated_id(runtime, task_desc:str, scale_mode:str="as_trained", *extra)->str:
     "The content id of the adapter `runtime`'s hypernetwork generates for `task_desc` (any runtime: local or served)."
@@ -171,29 +317,21 @@ def generated_id(runtime, task_desc:str, scale_mode:str="as_trained", *extra)->s
     return "gen-" + content_hash(runtime.base_id, runtime.t2l.id, task_desc, scale_mode, INFERENCE_VERSION, *extra)
 
 @patch
-def adapter_for(self:LoRARuntime, task_desc:str, scale_mode:str="as_trained")->str:
-    "Id of the adapter the hypernetwork generates for `task_desc` (generated once, then reused)."
-    aid = generated_id(self, task_desc, scale_mode)
-    with self.lock:
-        if aid not in self._loras:
-            self._loras[aid] = self.t2l.gen_lora(task_desc, scale_mode=scale_mode)
-            self._descs[aid] = (task_desc, scale_mode)
-            self.stats["generated"] += 1
-    return aid
+def adapter_for(self:LoRARuntime, task_desc:str, scale_mode:str="as_trained")->AdapterRef:
+    "Handle of the adapter the hypernetwork generates for `task_desc` (generated once, then reused)."
+    return self.store.generated(AdapterRef(generated_id(self, task_desc, scale_mode), "generated", task_desc, scale_mode))
 
 @patch
-def lora(self:LoRARuntime, adapter:str)->LoRA:
-    "The `LoRA` behind adapter id `adapter`."
-    with self.lock:
-        if adapter in self._loras: return self._loras[adapter]
-        if adapter in self._descs: return self._loras.setdefault(adapter, self.t2l.gen_lora(self._descs[adapter][0], scale_mode=self._descs[adapter][1]))
-    raise T2LError(f"unknown adapter {adapter!r}: register it with runtime.add_lora(...) or runtime.adapter_for(description)")
+def lora(self:LoRARuntime, adapter:AdapterRef|str)->LoRA:
+    "The `LoRA` behind handle (or id) `adapter`."
+    return self.store.get(adapter)
 
 # %% ../nbs/08_engine.ipynb #1d8df6e0
 @patch
 def _ensure_loaded(self:LoRARuntime, adapters:set):
     "Load `adapters` into PEFT, unloading least-recently-used others beyond `max_adapters`."
     from peft import set_peft_model_state_dict
+    adapters = {self.store.ref(a).id for a in adapters}  # plain ids: PEFT's adapter names
     with torch.inference_mode(False):                     # normal tensors: PEFT later toggles their requires_grad
         for aid in adapters:
             if aid in self._loaded:
@@ -211,7 +349,6 @@ def _ensure_loaded(self:LoRARuntime, adapters:set):
             old = next(a for a in self._loaded if a not in adapters)
             self.model.delete_adapter(old)
             del self._loaded[old]
-            if old in self._descs: self._loras.pop(old, None)     # regenerable from its description
             self.stats["unloaded"] += 1
 
 # %% ../nbs/08_engine.ipynb #56274df1
@@ -224,10 +361,12 @@ def _cut(text:str, stops)->tuple[str, bool]:
 def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
     "Run requests that share a `batch_key` as one batched `generate` call (holds the model lock)."
     if len({r.batch_key() for r in reqs}) != 1: raise ValueError("generate() takes requests with equal batch_key()")
+    if self.model is None: raise T2LError("this runtime was closed: make a new one")
     tok, r0, t0 = self.tokenizer, reqs[0], time.time()
     texts = [render_prompt(tok, r.messages, r.prefill) for r in reqs]
     enc = tok(texts, return_tensors="pt", padding=True, add_special_tokens=False).to(self.model.device)
-    names = [r.adapter or "__base__" for r in reqs]
+    refs = [self.store.ref(r.adapter) for r in reqs]                   # unknown adapters fail before the model is touched
+    names = ["__base__" if a.kind == "base" else a.id for a in refs]
     kw = dict(max_new_tokens=r0.max_new_tokens, min_new_tokens=r0.min_new_tokens or None, pad_token_id=tok.pad_token_id, tokenizer=tok,
               stop_strings=[COMPLETED, *r0.stop], do_sample=bool(r0.temperature))
     if r0.temperature: kw.update(temperature=r0.temperature, top_p=r0.top_p or 1.0)
@@ -264,20 +403,31 @@ def _generate(self:LoRARuntime, enc, names:list, kw:dict):
 
 # %% ../nbs/08_engine.ipynb #0100a63c
 @patch
+@contextlib.contextmanager
+def base_model(self:LoRARuntime):
+    "The bare transformers model, no adapter active, to run or train on directly; holds the model lock in the block."
+    with self.lock, self.model.disable_adapter(): yield self.model.get_base_model()
+
+@patch
+def base_copy(self:LoRARuntime):
+    "A copy of the base model without adapters, yours to change (the runtime's model is not touched)."
+    with self.lock: pm = copy.deepcopy(self.model)
+    return pm.unload()
+
+@patch
 @torch.no_grad()
 def answer_losses(self:LoRARuntime,
                   pairs:list,                 # `(chat messages, gold answer text)` per example
-                  adapter:str|None=None,      # adapter id; None: the base model
+                  adapter:AdapterRef|str|None=None, # adapter handle; None: the base model
                   batch_size:int=8)->list[float]:
     "Teacher-forced loss of each gold answer (mean cross-entropy per answer token) under `adapter`."
     from dspy_t2l.sft import answer_loss, collate, encode_chat, lora_hooks
     from dspy_t2l.finetune import lora_params
-    enc = [encode_chat(self.tokenizer, m, a, max_len=10**9) for m, a in pairs]
-    base, out = self.model.get_base_model(), []
-    with self.lock, self.model.disable_adapter():
+    enc, ref, out = [encode_chat(self.tokenizer, m, a, max_len=10**9) for m, a in pairs], self.store.ref(adapter), []
+    with self.base_model() as base:
         hooks = contextlib.nullcontext()
-        if adapter is not None:
-            lora = self.lora(adapter)
+        if ref.kind != "base":
+            lora = self.lora(ref)
             P, _ = lora_params(lora, base)                                  # {m: (A [N, r, d_in], B [N, d_out, r])}
             hooks = lora_hooks(base, {m: (A[None], B[None]) for m, (A, B) in P.items()}, lora.scaling)
         with hooks:
@@ -302,10 +452,13 @@ def submit(self:LoRARuntime, req:GenRequest)->Future:
 def _work(self:LoRARuntime):
     while True:
         items = [self._queue.get()]
+        if items[0] is None: return                    # `close()`
         deadline = time.time() + self.batch_wait_ms / 1000
         while len(items) < self.max_batch:
             try: items.append(self._queue.get(timeout=max(0.0, deadline - time.time())))
             except queue.Empty: break
+            if items[-1] is None:                      # `close()`: serve this batch, then stop
+                items.pop(); self._queue.put(None); break
         groups = collections.defaultdict(list)
         for req, fut in items: groups[req.batch_key()].append((req, fut))
         for group in groups.values():
@@ -327,7 +480,7 @@ def _text(x)->str:
     return "".join(getattr(p, "text", "") or "" for p in x)
 
 class T2LEngine:
-    "DSPy engine serving a `LoRARuntime`; the adapter is named by the model string `t2l/<base>::<adapter>`."
+    "DSPy engine serving a `LoRARuntime`; each model string it serves was minted by `runtime.lm` for one adapter."
     supports_function_calling = supports_reasoning = supports_response_schema = False
     supported_params = frozenset({"temperature", "max_tokens", "stop", "seed", "top_p"})
     def __init__(self, runtime:LoRARuntime): self.runtime = runtime
@@ -335,14 +488,15 @@ class T2LEngine:
 
     def complete(self, request:lm15.Request)->lm15.Response:
         rt, cfg = self.runtime, request.config
-        adapter = request.model.rsplit("::", 1)[-1] if "::" in request.model else "base"
+        adapter = rt.adapter_of(request.model)
+        if adapter is None: raise T2LError(f"the model {request.model!r} is not one this runtime made: get LMs from runtime.lm(...)")
         msgs = ([{"role": "system", "content": _text(request.system)}] if request.system else []) + \
                [{"role": "assistant" if m.role == "assistant" else "user", "content": m.text or ""} for m in request.messages]
-        req = GenRequest(msgs, None if adapter == "base" else adapter, max_new_tokens=cfg.max_tokens or rt.max_tokens,
+        req = GenRequest(msgs, adapter, max_new_tokens=cfg.max_tokens or rt.max_tokens,
                          temperature=cfg.temperature or 0.0, top_p=cfg.top_p, stop=tuple(cfg.stop or ()), seed=cfg.seed,
                          min_new_tokens=rt.min_new_tokens)
         res = rt.complete(req)
-        _record(res)
+        record_call(res)
         return lm15.Response(id=f"t2l-{uuid.uuid4().hex[:12]}", model=request.model,
                              message=lm15.Message.assistant(res.text or " "), finish_reason=res.finish_reason,
                              usage=lm15.Usage(input_tokens=res.input_tokens, output_tokens=res.output_tokens,
@@ -366,15 +520,24 @@ def record_calls():
     try: yield _calls.list
     finally: _calls.list = prev
 
-def _record(res:GenResult):
+def record_call(res:GenResult):
+    "Hand `res` to the `record_calls` block open in this thread, if any (every backend calls this once per generation)."
     if getattr(_calls, "list", None) is not None: _calls.list.append(res)
 
 # %% ../nbs/08_engine.ipynb #2508db62
 @patch
-def model_string(self:LoRARuntime, adapter:str|None=None)->str:
-    "The DSPy model string for `adapter` (None: the base model)."
+def model_string(self:LoRARuntime, adapter:AdapterRef|str|None=None)->str:
+    "The DSPy model string for `adapter` (None: the base model), remembered for `adapter_of`."
+    ref = self.store.ref(adapter)                                                        # unknown ids fail here
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(self.name).name)[:40]
-    return f"t2l/{slug}-{self.base_id[:6]}-v{INFERENCE_VERSION}::{adapter or 'base'}"
+    s = f"t2l/{slug}-{self.base_id[:6]}-v{INFERENCE_VERSION}::{ref.id}"
+    self._minted[s] = ref
+    return s
+
+@patch
+def adapter_of(self:LoRARuntime, lm)->AdapterRef|None:
+    "The adapter of `lm` (or of a model string) if this runtime made it, else None."
+    return self._minted.get(getattr(lm, "model", lm))
 
 @patch(as_prop=True)
 def provider(self:LoRARuntime):
@@ -385,8 +548,7 @@ def provider(self:LoRARuntime):
     return self._provider
 
 @patch
-def lm(self:LoRARuntime, adapter:str|None=None, **kw)->dspy.LM:
-    "A `dspy.LM` that generates with `adapter` (an id from `adapter_for`/`add_lora`; None: the base model)."
-    if adapter is not None: self.lora(adapter)                                           # unknown ids fail here
+def lm(self:LoRARuntime, adapter:AdapterRef|str|None=None, **kw)->dspy.LM:
+    "A `dspy.LM` that generates with `adapter` (a handle from `adapter_for`/`add_lora`; None: the base model)."
     kw = {"temperature": 0.0, "max_tokens": self.max_tokens, "num_retries": 0, "provider": self.provider, **kw}
     return dspy.LM(self.model_string(adapter), engine=self.engine, **kw)

@@ -17,7 +17,7 @@ from fastcore.basics import patch
 
 from . import __version__
 from .core import INFERENCE_VERSION, T2LError, add_device_args, atomic_path, atomic_write_json, atomic_write_text, dtype_name
-from .engine import GenRequest, LoRARuntime, _record, default_t2l_dir, record_calls
+from .engine import GenRequest, LoRARuntime, default_t2l_dir, record_call, record_calls
 from .lora import LoRA, load_lora
 from .models import DEFAULT_BASE_MODEL
 from .sft import dspy_messages, program_adapter
@@ -97,7 +97,7 @@ class OfficialGSM8K(dspy.Module):
     def forward(self, question:str, **_):
         res = self.runtime.complete(GenRequest(official_gsm8k_messages(question), self.adapter, self.max_tokens,
                                                prefill=OFFICIAL_GSM8K_PREFILL))
-        _record(res)
+        record_call(res)
         return dspy.Prediction(answer=res.text)
 
 DEFAULT_MAX_TOKENS = {"gsm8k": 256, "medmcqa": 48}

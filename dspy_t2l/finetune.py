@@ -441,10 +441,11 @@ class T2LProvider(dspy.Provider):
     def finetune(self, job, model:str, train_data:list[dict], train_data_format=None, train_kwargs=None)->str:
         if train_data_format not in (None, TrainDataFormat.CHAT, "chat"):
             raise T2LError(f"T2LProvider trains on chat records, not {train_data_format}")
-        rt, parent = self.runtime, model.rsplit("::", 1)[-1]
-        base = rt.model.get_base_model()
-        with rt.lock, rt.model.disable_adapter():
-            start = rt.lora(parent) if parent != "base" else peft_init(base)
+        rt = self.runtime
+        parent = rt.adapter_of(model)
+        if parent is None: raise T2LError(f"{model!r} is not an LM of this runtime: fine-tune LMs from runtime.lm(...)")
+        with rt.base_model() as base:
+            start = rt.lora(parent) if parent.kind != "base" else peft_init(base)
             res = fit_lora(base, rt.tokenizer, train_data, lora=start, **{**self.defaults, **(train_kwargs or {})})
         self.results.append(res)
         return rt.model_string(rt.add_lora(res.lora))

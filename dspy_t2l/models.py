@@ -56,13 +56,21 @@ def _hub_error(spec, e):
                     "without Hub access pass --base-model with a local folder or a .gguf file "
                     "(e.g. `smollm2` for the embedded SmolLM2-135M-Instruct)")
 
+def _gguf_config(f:Path):
+    "The config in GGUF `f`'s metadata, saved as JSON on first read (reading it parses the whole vocabulary)."
+    saved = cache_dir("configs")/f"{f.stem}-{f.stat().st_size}.json"
+    if saved.exists(): return AutoConfig.from_pretrained(saved)
+    cfg = AutoConfig.from_pretrained(f.parent, gguf_file=f.name)
+    atomic_write_text(saved, cfg.to_json_string())
+    return cfg
+
 def load_base_config(spec:str):
     "The transformers config of base model `spec` (no weights are read)."
     kind, ref = resolve_base(spec)
     if kind == "gguf":
         c = _gguf_cache(ref)
         if (c/"config.json").exists(): return AutoConfig.from_pretrained(c)
-        return AutoConfig.from_pretrained(ref.parent, gguf_file=ref.name)
+        return _gguf_config(ref)
     try: return AutoConfig.from_pretrained(ref)
     except OSError as e:
         if kind == "hub": raise _hub_error(spec, e) from e

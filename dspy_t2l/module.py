@@ -52,26 +52,16 @@ class TaskToLoRA(dspy.Module):
                                lm=self.runtime.lm(aid, **self.lm_kwargs))
 
 # %% ../nbs/09_module.ipynb #c1a6069b
-def _base_copy(runtime:LoRARuntime):
-    "A copy of `runtime`'s base model without its adapters (the runtime's model is not touched)."
-    with runtime.lock: pm = copy.deepcopy(runtime.model)
-    return pm.unload()
-
 @patch
 def peft_model(self:TaskToLoRA, task_description:str,
                model=None): # a base model you own (PEFT wraps it in place); default: a copy of the runtime's
     "A PEFT `PeftModel` carrying the adapter for `task_description` (see `LoRA.to_peft`)."
     lora = self.runtime.lora(self.runtime.adapter_for(task_description, self.scale_mode))
-    return lora.to_peft(model if model is not None else _base_copy(self.runtime))
+    if model is None and not hasattr(self.runtime, "base_copy"):
+        raise T2LError("this runtime holds no base model in this process (a server): pass model=, a base model you own")
+    return lora.to_peft(model if model is not None else self.runtime.base_copy())
 
 # %% ../nbs/09_module.ipynb #81ebf6a3
-def _adapter_name(lm)->str:
-    "The adapter an LM's model string names: `t2l/<base>::<id>` (local engine) or `openai/<id>` (a server)."
-    m = getattr(lm, "model", "")
-    return m.rsplit("::", 1)[-1] if "::" in m else m.split("/", 1)[-1]
-
-def _routed(lm)->bool: return lm is not None and _adapter_name(lm).startswith("gen-")
-
 class T2LProgram(dspy.Module):
     "Run `program` with each predictor on the adapter T2L generates from its instructions."
     def __init__(self, program:dspy.Module, t2l:TaskToLoRA, task_description:str|None=None, desc_in_prompt:bool=False):
@@ -82,11 +72,18 @@ class T2LProgram(dspy.Module):
             for _, p in program.named_predictors(): p.signature = p.signature.with_instructions(task_description)
         self.route()
 
+    def _routed(self, lm)->bool:
+        "Whether routing set `lm`: an LM of our runtime on a generated adapter (any other LM is pinned)."
+        ref = self.t2l.runtime.adapter_of(lm)
+        return ref is not None and ref.kind == "generated"
+
     def route(self)->dict:
-        "Point every unpinned predictor at the adapter for its current instructions; `{name: adapter id}`."
+        "Point every unpinned predictor at the adapter for its current instructions; `{name: adapter handle}`."
         out = {}
         for name, p in self.program.named_predictors():
-            if p.lm is not None and not _routed(p.lm): out[name] = _adapter_name(p.lm); continue
+            if p.lm is not None and not self._routed(p.lm):               # pinned: its adapter, or a foreign LM's name
+                out[name] = self.t2l.runtime.adapter_of(p.lm) or p.lm.model
+                continue
             pred = self.t2l(task_description=p.signature.instructions)
             if p.lm is None or p.lm.model != pred.lm.model: p.lm = pred.lm
             out[name] = pred.adapter
@@ -100,7 +97,7 @@ class T2LProgram(dspy.Module):
 # %% ../nbs/09_module.ipynb #71c6b312
 @patch
 def dump_state(self:T2LProgram, json_mode=True):
-    routed = {n: p.lm for n, p in self.program.named_predictors() if _routed(p.lm)}
+    routed = {n: p.lm for n, p in self.program.named_predictors() if self._routed(p.lm)}
     for n, p in self.program.named_predictors():
         if n in routed: p.lm = None
     try: return dspy.Module.dump_state(self, json_mode=json_mode)

