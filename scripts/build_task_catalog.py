@@ -66,7 +66,7 @@ PERSONA = {"number": "a careful mathematician", "mc": "an expert examiner who kn
            "exact": "a precise, literal-minded assistant"}
 
 def _topic(name):
-    return re.sub(r"^(bb_|mmlu_|ni\d+_)", "", name).replace("bb_", "").replace("_", " ").strip()
+    return re.sub(r"^(bb_|mmlu_|ni\d+_)", "", name).replace("_", " ").strip()
 
 def more_descriptions(t:dict, example:tuple, n:int)->list:
     "Up to `n` descriptions: the task's own first, then forms built from them, its topic and one example."
