@@ -6,7 +6,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/sft.html.md"""
 
 # %% ../nbs/07_sft.ipynb #67f31236
 from __future__ import annotations
-import contextlib, math, re
+import contextlib, logging, math, re
 from dataclasses import dataclass
 
 import torch
@@ -15,10 +15,12 @@ import torch.nn.functional as F
 
 from .core import T2LError
 
+log = logging.getLogger(__name__)
+
 # %% auto #0
-__all__ = ['lora_targets', 'lora_hooks', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'program_adapter', 'dspy_messages',
-           'answer_loss', 'neftune_embeds', 'warmup_decay', 'make_optimizer', 'rng_state', 'set_rng_state',
-           'save_train_state', 'load_train_state', 'plot_losses']
+__all__ = ['log', 'lora_targets', 'lora_hooks', 'Target', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'program_adapter',
+           'dspy_messages', 'answer_loss', 'neftune_embeds', 'warmup_decay', 'make_optimizer', 'rng_state',
+           'set_rng_state', 'save_train_state', 'load_train_state', 'plot_losses']
 
 # %% ../nbs/07_sft.ipynb #238d6653
 _LAYER_RE = re.compile(r"\.(\d+)\.")
@@ -55,17 +57,42 @@ def lora_hooks(model:nn.Module,
         for h in handles: h.remove()
 
 # %% ../nbs/07_sft.ipynb #2117f194
+class Target(str):
+    "Assistant text to train on; the loss leaves out its `unscored` substrings (e.g. reasoning we made up, not the data's)."
+    def __new__(cls, text:str, unscored=()):
+        t = super().__new__(cls, text)
+        t.unscored = tuple(u for u in unscored if u)
+        return t
+
+_warned_offsets = False
+
+def _unscored(tok, answer:str, ids:list)->list[bool]:
+    "For each answer token `ids` (as the chat template renders them), whether it lies in one of `answer.unscored`."
+    global _warned_offsets
+    spans = [(i, i + len(u)) for u in getattr(answer, "unscored", ()) if (i := answer.find(u)) >= 0]
+    if not spans: return [False] * len(ids)
+    try: enc = tok(str(answer), add_special_tokens=False, return_offsets_mapping=True)
+    except (NotImplementedError, TypeError, ValueError): enc = None         # slow tokenizers have no offsets
+    if enc is None or list(enc["input_ids"]) != ids[:len(enc["input_ids"])]:
+        if not _warned_offsets:
+            log.warning("cannot map answer characters to tokens with this tokenizer; scoring the whole answer")
+            _warned_offsets = True
+        return [False] * len(ids)
+    inside = [any(s < e2 and s2 < e for s, e in spans) for s2, e2 in enc["offset_mapping"]]
+    return inside + [False] * (len(ids) - len(inside))
+
 def encode_chat(tok, messages:list[dict], answer:str, max_len:int=512)->dict:
-    "`input_ids` and `labels` (-100 on the prompt) for `messages` answered by `answer`."
+    "`input_ids` and `labels` (-100 on the prompt, and on a `Target`'s unscored spans) for `messages` answered by `answer`."
     kw = dict(tokenize=True, return_dict=False)
     p = list(tok.apply_chat_template(messages, add_generation_prompt=True, **kw))
     full = list(tok.apply_chat_template(messages + [{"role": "assistant", "content": answer}], **kw))
     if full[: len(p)] != p: raise T2LError("the chat template renders the prompt differently once an answer follows; "
                                            "cannot locate the answer tokens")
     a = full[len(p):]
-    a = a[:max_len]
+    lab = [-100 if skip else t for t, skip in zip(a, _unscored(tok, answer, a))]
+    a, lab = a[:max_len], lab[:max_len]
     p = p[-(max_len - len(a)):] if max_len > len(a) else []
-    return {"input_ids": p + a, "labels": [-100] * len(p) + a}
+    return {"input_ids": p + a, "labels": [-100] * len(p) + lab}
 
 def collate(examples:list[dict], pad_id:int)->dict:
     "Right-pad encoded examples into a batch."

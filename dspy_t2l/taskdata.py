@@ -150,6 +150,26 @@ def _jeopardy_pairs():
 
 def _lambada_pairs(): return [(d["query"].strip(), d["answers_text"][0]) for d in oe_docs("lambada", "bpb_0shot")]
 
+_MATH_ANSWER = re.compile(r"-?\d[\d,]*(\.\d+)?|-?\\d?frac\{-?\d+\}\{\d+\}|-?\d+/\d+")
+
+def _unbox(s:str)->str:
+    "`s` with every `\\boxed{x}` replaced by `x` (braces balanced)."
+    while (i := s.find("\\boxed{")) >= 0:
+        j, depth = i + 7, 1
+        while j < len(s) - 1 and depth:
+            j += 1; depth += {"{": 1, "}": -1}.get(s[j], 0)
+        s = s[:i] + s[i + 7:j] + s[j + 1:]
+    return s
+
+def _math_pairs(subject):
+    "MATH problems of `subject` with a numeric answer, their worked solution as the reasoning."
+    out = []
+    for d in oe_docs(f"minerva_math_{subject}", "gold_bpb_0shot"):
+        if not _MATH_ANSWER.fullmatch(d["answer"].strip()): continue
+        why = " ".join(_unbox(d["solution"]).split())
+        out.append((d["problem"].strip(), _FRAC.sub(r"\1/\2", d["answer"].strip()), why if len(why) <= MAX_REASONING_CHARS else ""))
+    return out
+
 # %% ../nbs/13_taskdata.ipynb #266b0d48
 def _glue_pairs(name):
     rows = hf_rows(f"glue/{name}/validation")
@@ -166,7 +186,7 @@ def _trivia_qa_pairs():
     return [(r["question"].strip(), r["answer"]["value"].strip()) for r in hf_rows("trivia_qa/rc.wikipedia.nocontext/validation")]
 
 _READERS = {"mmlu": _mmlu_pairs, "oe_mc": _oe_mc_pairs, "boolq": _boolq_pairs, "jeopardy": _jeopardy_pairs,
-            "lambada": _lambada_pairs, "glue": _glue_pairs, "copa": _copa_pairs, "trivia_qa": _trivia_qa_pairs,
+            "lambada": _lambada_pairs, "math": _math_pairs, "glue": _glue_pairs, "copa": _copa_pairs, "trivia_qa": _trivia_qa_pairs,
             "bigbench": lambda *parts: _bigbench_pairs(*parts)}
 
 # %% ../nbs/13_taskdata.ipynb #531274f2

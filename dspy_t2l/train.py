@@ -19,7 +19,7 @@ from .config import T2LConfig, VARIANTS, lora_layout
 from .embed import TaskEmbedder, load_embedder
 from .hypernet import HyperModulator, init_for_sft, n_trainable
 from .models import load_base_model
-from .sft import (HypernetOnlyAdapter, answer_loss, collate, dspy_messages, encode_chat, load_train_state,
+from .sft import (HypernetOnlyAdapter, Target, answer_loss, collate, dspy_messages, encode_chat, load_train_state,
                           lora_hooks, lora_targets, make_optimizer, neftune_embeds, plot_losses, program_adapter,
                           save_train_state)
 from .t2l import T2L, save_t2l
@@ -64,7 +64,7 @@ def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
                    descriptions=(),  # the task's descriptions: half the programs carry one as their instructions
                    demos=(),         # `fewshot`: examples shown before `ex`
                   )->tuple[list, str]:
-    "Chat messages and target text for example `ex` in format `fmt` (one of `FORMATS`)."
+    "Chat messages and target text for example `ex` in format `fmt` (one of `FORMATS`); reasoning we made up is left out of the loss."
     if fmt == "dspy": return dspy_messages(QA, {"question": ex["question"]}, {"answer": ex["answer"]}, adapter or HypernetOnlyAdapter())
     if fmt == "plain": return [{"role": "user", "content": ex["question"]}], ex["answer"]
     if fmt not in FORMATS: raise T2LError(f"unknown example format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -74,9 +74,15 @@ def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
     sig, inputs, outputs = program_example(ex, cot, instructions)
     if fmt == "json":
         ad = dspy.JSONAdapter()
-        return ad.format(sig, [], inputs), ad.format_assistant_message_content(sig, outputs)
-    shots = [dspy.Example(**i, **o) for _, i, o in (program_example(d, cot) for d in demos)]
-    return dspy_messages(sig, inputs, outputs, adapter or program_adapter(), shots)
+        msgs, target = ad.format(sig, [], inputs), ad.format_assistant_message_content(sig, outputs)
+    else:
+        shots = [dspy.Example(**i, **o) for _, i, o in (program_example(d, cot) for d in demos)]
+        msgs, target = dspy_messages(sig, inputs, outputs, adapter or program_adapter(), shots)
+    if cot and not ex.get("reasoning"):           # a template sentence: the program keeps its field, the loss ignores it
+        r = outputs["reasoning"]
+        target = Target(target, [next((s for s in (r, json.dumps(r)[1:-1], json.dumps(r, ensure_ascii=False)[1:-1])
+                                       if s in target), "")])
+    return msgs, target
 
 def parse_formats(formats)->dict|tuple:
     "A format mix: `{format: weight}` from a dict or `'cot=0.3,plain=0.2'`, or a tuple of formats to render every example in."
