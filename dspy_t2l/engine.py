@@ -239,12 +239,11 @@ class LoRARuntime:
 _RUNTIMES:dict = {}
 
 def default_t2l_dir()->Path|None:
-    "The embedded default checkpoint: `$DSPY_T2L_DIR`, else `trained_t2l/smollm2_t2l` in this checkout."
+    "The embedded default checkpoint: `$DSPY_T2L_DIR`, else `trained_t2l/smollm2_t2l` of the checkout this package is in (never the working directory's)."
     if os.environ.get("DSPY_T2L_DIR"): return Path(os.environ["DSPY_T2L_DIR"])
-    for root in (Path.cwd(), Path(__file__).resolve().parent.parent):
-        p = root/"trained_t2l"/"smollm2_t2l"
-        if (p/"hypermod.pt").exists(): return p
-    return None
+    import dspy_t2l
+    p = Path(dspy_t2l.__file__).resolve().parent.parent/"trained_t2l"/"smollm2_t2l"
+    return p if (p/"hypermod.pt").exists() else None
 
 @patch(cls_method=True)
 def from_pretrained(cls:LoRARuntime, t2l_dir=None, # T2L checkpoint folder (None: no hypernetwork)
