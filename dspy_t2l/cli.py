@@ -65,15 +65,15 @@ def check_args(a:argparse.Namespace):
         if k in FRACTIONS and not 0 <= v <= 1: raise T2LError(f"{opt} must be between 0 and 1, got {v}")
     if a.cmd in ("evaluate", "finetune"):
         from dspy_t2l.tasks import get_task
-        t = get_task(a.task)
+        t = get_task(a.task, "eval")
         if a.cmd == "evaluate" and a.source == "gsm_symbolic": raise T2LError("--source gsm_symbolic has training data only; evaluate with auto, jsonl, olmo or hub")
         t._resolve(a.source, a.data_dir)
     if a.cmd == "train":
         from dspy_t2l.train import parse_formats
         parse_formats(a.formats)
     if a.cmd == "train" and a.tasks:
-        from dspy_t2l.taskdata import get_train_task
-        for n in a.tasks.split(","): get_train_task(n.strip())
+        from dspy_t2l.tasks import get_task
+        for n in a.tasks.split(","): get_task(n.strip(), "train")
 
 # %% ../nbs/15_cli.ipynb #5e1c0a78
 TORCH_EXTRAS = ("torchvision", "torchaudio", "torchcodec")
@@ -142,7 +142,7 @@ def _add_generate(sub):
 def cmd_assets(a):
     for r in install_assets(): print(r)
     if a.no_bigbench: return
-    from dspy_t2l.taskdata import bigbench_dir, fetch_bigbench
+    from dspy_t2l.tasks import bigbench_dir, fetch_bigbench
     try: print(f"BIG-bench task files: {bigbench_dir()} (already there)")
     except T2LError: print(f"BIG-bench task files: {fetch_bigbench()}")
 

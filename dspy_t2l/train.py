@@ -401,11 +401,11 @@ def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBED
                   dtype="auto",  # the frozen base model's; what is trained stays float32
                   **kw)->dict:
     "Train a T2L (or, with `baseline`, the MT-LoRA baseline) for `base_model` on the offline task collection."
-    from dspy_t2l import taskdata
+    from dspy_t2l.tasks import HELD_OUT_TASKS, TRAIN_TASKS, get_task
     device, dtype = resolve_device(device, dtype)
     model, tok = load_base_model(base_model, dtype, device)
-    tasks = [taskdata.get_train_task(t) for t in tasks] if tasks else list(taskdata.TRAIN_TASKS.values())
-    heldout = [taskdata.get_train_task(t) for t in heldout] if heldout else list(taskdata.HELD_OUT_TASKS.values())
+    tasks = [get_task(t, "train") for t in tasks] if tasks else list(TRAIN_TASKS.values())
+    heldout = [get_task(t, "train") for t in heldout] if heldout else list(HELD_OUT_TASKS.values())
     if baseline:
         if kw.get("init_from"): raise T2LError("--init-from starts a T2L from a checkpoint; the MT-LoRA baseline has none")
         for k in ("variant", "latent_size", "head_in_size", "l2_reg"): kw.pop(k, None)
@@ -436,7 +436,7 @@ def add_train_parser(sub):
     p.add_argument("--val-every", type=int, default=100)
     p.add_argument("--ckpt-every", type=int, default=25)
     p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--tasks", help="comma-separated training task names (default: all of taskdata.TRAIN_TASKS)")
+    p.add_argument("--tasks", help="comma-separated training task names (default: all of tasks.TRAIN_TASKS)")
     p.add_argument("--no-resume", action="store_true")
     p.add_argument("--baseline", action="store_true", help="train the multi-task LoRA baseline (same data and budget) instead")
     p.add_argument("--stop-after", type=int, help="stop after this step, keeping the schedule of --steps (rerun to go on)")

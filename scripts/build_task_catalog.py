@@ -10,7 +10,7 @@ import argparse, json, re
 from collections import Counter
 from pathlib import Path
 
-from dspy_t2l import taskdata as td
+from dspy_t2l import tasks as td
 
 CATALOG = Path(td.__file__).parent/"data"/"task_catalog.json"
 # BIG-bench tasks kept out, beyond the length and size rules: relatives of what we evaluate or hold out
@@ -108,7 +108,7 @@ def main():
     excluded = {k: v for k, v in cat["excluded"].items() if not k.startswith("bb_")} | skipped
     tasks = own + bb
     for t in tasks:
-        ex = td.TrainTask(t["name"], t["source"], t["descriptions"], t["kind"], t["ref"], t.get("config", {})).examples(1, seed=0)[0]
+        ex = td.catalog_task(t).examples(1, seed=0)[0]
         t["descriptions"] = more_descriptions(t, (ex["question"], ex["answer"]), a.n_desc)
     # a description two tasks share (subtasks often repeat their parent's) names its task's topic
     for tag in (lambda t: _topic(t["name"]).capitalize(), lambda t: t["name"]):
