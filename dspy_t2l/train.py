@@ -187,13 +187,13 @@ class MixConfig:
 
 class _MixTrainer(Trainer):
     "A trainer on a task mix: sampled steps, validation on held-out examples (and unseen tasks); `loss` is the subclass's."
-    def _data(self, tasks, heldout_tasks, tok, mix:MixConfig, seed:int, n_descs, embed=None):
+    def _data(self, tasks, heldout_tasks, tok, mix:MixConfig, seed:int, n_descs):
+        "Tokenise the mix once: training examples by format and task, validation sets `[(task, description index, example)]`."
         self.mix, self.pad_id = mix, tok.pad_token_id
         self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats)
         self.names = _report_dropped(tasks, encoded_tasks(self.train, tasks))   # tasks with usable examples
         self.val = _val_set(encode_tasks([t for t in tasks if t.name in self.names], tok, mix.n_val, "val", seed, mix.max_len,
                                          mix.formats), {t.name: n_descs(t) for t in tasks}, mix.n_val)
-        if embed: embed()                                 # T2L: the descriptions' embeddings, between the two (as always)
         self.ho = _val_set(encode_tasks(heldout_tasks, tok, mix.n_val_heldout, "val", seed, mix.max_len, mix.formats),
                            {t.name: n_descs(t) for t in heldout_tasks}, mix.n_val_heldout) if heldout_tasks else []
 
@@ -270,8 +270,8 @@ class T2LTrainer(_MixTrainer):
         self.hm, self.model, self.net, self.tasks = _hypernet(model, embedder, net).to(dev).train(), model, net, tasks
         model.eval().requires_grad_(False)
         self.targets = lora_targets(model, self.hm.cfg.target_modules)
-        def embed(): self.embs = {t.name: embedder(t.descriptions).to(dev) for t in [*tasks, *heldout_tasks]}
-        self._data(tasks, heldout_tasks, tok, mix, loop.seed, lambda t: len(t.descriptions), embed)   # tokenised, embedded once
+        self._data(tasks, heldout_tasks, tok, mix, loop.seed, lambda t: len(t.descriptions))
+        self.embs = {t.name: embedder(t.descriptions).to(dev) for t in [*tasks, *heldout_tasks]}   # once: never in the loop
         self.acfg, self.targs = _t2l_args(self.hm.cfg, self.out, loop, mix, net, self.names, tasks)
 
     def params(self): return [p for p in self.hm.parameters() if p.requires_grad]
