@@ -420,15 +420,15 @@ def answer_losses(self:LoRARuntime,
                   adapter:AdapterRef|str|None=None, # adapter handle; None: the base model
                   batch_size:int=8)->list[float]:
     "Teacher-forced loss of each gold answer (mean cross-entropy per answer token) under `adapter`."
-    from dspy_t2l.sft import answer_loss, collate, encode_chat, lora_hooks
-    from dspy_t2l.finetune import lora_params
+    from dspy_t2l.sft import answer_loss, collate, encode_chat
+    from dspy_t2l.lora import for_hooks, lora_hooks, lora_params
     enc, ref, out = [encode_chat(self.tokenizer, m, a, max_len=10**9) for m, a in pairs], self.store.ref(adapter), []
     with self.base_model() as base:
         hooks = contextlib.nullcontext()
         if ref.kind != "base":
             lora = self.lora(ref)
             P, _ = lora_params(lora, base)                                  # {m: (A [N, r, d_in], B [N, d_out, r])}
-            hooks = lora_hooks(base, {m: (A[None], B[None]) for m, (A, B) in P.items()}, lora.scaling)
+            hooks = lora_hooks(base, for_hooks(P), lora.scaling)
         with hooks:
             for i in range(0, len(enc), batch_size):
                 b = collate(enc[i:i + batch_size], self.tokenizer.pad_token_id)

@@ -6,30 +6,28 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/finetune.html.md"""
 
 # %% ../nbs/12_finetune.ipynb #49167fc1
 from __future__ import annotations
-import functools, logging, math, time
+import functools, logging, time
 from dataclasses import dataclass
 from pathlib import Path
 
 import dspy
 import torch
 import torch.nn as nn
-from tqdm import tqdm
 
 from .core import T2LError, atomic_write_json, add_device_args, content_hash, resolve_device, seed_everything
-from .dist import all_reduce_grads, broadcast_params, dist_setup, is_main, reduce_sum, shard
-from .config import LoRALayout, lora_layout
-from .lora import LoRA, lora_sd_from_AB
-from .sft import (answer_loss, collate, dspy_messages, encode_chat, load_train_state, lora_hooks, lora_targets,
-                          make_optimizer, plot_losses, program_adapter, save_train_state)
+from .dist import dist_setup, is_main, shard
+from .lora import (DEFAULT_LORA_CONFIG, LoRA, for_hooks, lora_hooks, lora_params, lora_targets, params_lora,
+                           peft_init)
+from .sft import answer_loss, collate, dspy_messages, encode_chat, program_adapter
+from .fit import LoopConfig, Trainer, fit, mean_loss, optimizer_step, plot_losses
 from .tasks import item_key
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'DEFAULT_LORA_CONFIG', 'INITS', 'signature_of', 'chat_parts', 'chat_examples', 'chat_examples_for', 'peft_init',
-           'lora_params', 'params_lora', 'batch_ids', 'eval_loss', 'FitResult', 'train_step', 'fit_lora',
-           'write_outputs', 'bench_step', 'finetune', 'cmd_finetune', 'add_finetune_parser', 'T2LTrainingJob',
-           'T2LProvider']
+__all__ = ['log', 'INITS', 'signature_of', 'chat_parts', 'chat_examples', 'chat_examples_for', 'batch_ids', 'eval_loss',
+           'FitResult', 'LoRAFit', 'train_step', 'fit_lora', 'write_outputs', 'bench_step', 'finetune', 'cmd_finetune',
+           'add_finetune_parser', 'T2LTrainingJob', 'T2LProvider']
 
 # %% ../nbs/12_finetune.ipynb #fec435fc
 def signature_of(program_or_signature)->type[dspy.Signature]:
@@ -76,53 +74,6 @@ def chat_examples_for(task, examples, tok, adapter=None, max_len:int=512)->list[
     t = get_task(task) if isinstance(task, str) else task
     return chat_examples(examples, tok, t.program(), adapter, max_len)
 
-# %% ../nbs/12_finetune.ipynb #2c81bb94
-DEFAULT_LORA_CONFIG = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": 8, "lora_alpha": 16, "use_rslora": True,
-                       "lora_dropout": 0.0, "target_modules": ["q_proj", "v_proj"], "init_lora_weights": True, "bias": "none"}
-
-def peft_init(model:nn.Module, lora_config:dict|None=None, seed:int=0)->LoRA:
-    "A new `LoRA` for `model` initialised by PEFT (A Kaiming-uniform, B = 0), reproducible from `seed`."
-    from peft import LoraConfig
-    from peft.tuners.lora import Linear as PeftLoRALinear
-    cfg = {**DEFAULT_LORA_CONFIG, **(lora_config or {})}
-    lc = LoraConfig(r=cfg["r"], lora_alpha=cfg["lora_alpha"], use_rslora=cfg["use_rslora"],
-                    target_modules=list(cfg["target_modules"]), init_lora_weights=cfg["init_lora_weights"])
-    keys, sd = lora_layout(model.config, cfg["target_modules"], cfg["r"]).keys, {}
-    with torch.random.fork_rng():
-        torch.manual_seed(seed)
-        for (m, l), mod in lora_targets(model, cfg["target_modules"]).items():   # PEFT's order: the model's
-            stand_in = nn.utils.skip_init(nn.Linear, mod.in_features, mod.out_features, bias=False)   # draws no RNG
-            pl = PeftLoRALinear(stand_in, "default", config=lc, r=lc.r, lora_alpha=lc.lora_alpha,
-                                use_rslora=lc.use_rslora, init_lora_weights=lc.init_lora_weights)
-            sd[keys[(m, l)][0]] = pl.lora_A["default"].weight.detach().clone()         # [r, d_in]
-            sd[keys[(m, l)][1]] = pl.lora_B["default"].weight.detach().clone()         # [d_out, r]
-    return LoRA(sd, cfg, meta={"init": "peft", "seed": seed})
-
-# %% ../nbs/12_finetune.ipynb #b120925f
-def lora_params(lora:LoRA, model:nn.Module)->tuple[dict, LoRALayout]:
-    "Trainable `{module: (A [N, r, d_in], B [N, d_out, r])}` holding `lora`, checked against `model`; and the layout."
-    if any(hasattr(m, "base_layer") and not getattr(m, "disable_adapters", False) for m in model.modules()):
-        raise T2LError("the model carries active PEFT adapter layers: fine-tuning hooks the base model; pass a plain one "
-                       "(`load_base_model`, or a `PeftModel` after `unload()`), or train inside `with peft_model.disable_adapter():`")
-    cfg = lora.lora_config
-    lay = lora_layout(model.config, cfg["target_modules"], cfg["r"])
-    want = {k: s for (m, l), ks in lay.keys.items() for k, s in zip(ks, lay.shapes(cfg["r"])[m])}
-    got = {k: tuple(v.shape) for k, v in lora.lora_sd.items()}
-    if missing := sorted(set(want) - set(got)): raise T2LError(f"the adapter has no {missing[0]} ({len(missing)} tensors missing) for this base model")
-    if bad := [k for k in want if got[k] != want[k]]:
-        raise T2LError(f"the adapter does not fit the base model: {bad[0]} is {list(got[bad[0]])} but the base model needs "
-                       f"{list(want[bad[0]])}; was it made for another base model?")
-    dev = next(model.parameters()).device
-    stack = lambda m, i: nn.Parameter(torch.stack([lora.lora_sd[lay.keys[(m, l)][i]] for l in range(lay.num_layers)]).float().to(dev))
-    return {m: (stack(m, 0), stack(m, 1)) for m in cfg["target_modules"]}, lay
-
-def params_lora(AB:dict, lay:LoRALayout, start:LoRA, meta:dict, lora_dropout:float|None=None)->LoRA:
-    "The trained tensors `AB` as a `LoRA` with the config (and the `lora_dropout` it was trained with), scale mode and description of `start`."
-    sd = lora_sd_from_AB({m: (A.detach().to("cpu", copy=True)[None], B.detach().to("cpu", copy=True)[None]) for m, (A, B) in AB.items()}, lay.keys)
-    cfg = {**start.lora_config, **({} if lora_dropout is None else {"lora_dropout": lora_dropout})}
-    return LoRA(sd, cfg, start.task_desc, {**start.meta, **meta}, start.scale_mode)
-
-
 # %% ../nbs/12_finetune.ipynb #6cc96421
 @functools.lru_cache(maxsize=8)
 def _perm(n:int, seed:int, epoch:int)->list[int]:
@@ -135,17 +86,12 @@ def batch_ids(n:int, step:int, micro:int, batch_size:int, grad_accum:int=1, seed
 
 # %% ../nbs/12_finetune.ipynb #7c17f99d
 def _dev(batch:dict, dev)->dict: return {k: v.to(dev) for k, v in batch.items()}
-def _hooked(AB:dict)->dict: return {m: (A[None], B[None]) for m, (A, B) in AB.items()}   # a leading 1 broadcasts over the batch
 
-@torch.no_grad()
 def eval_loss(model:nn.Module, AB:dict, scaling:float, examples:list[dict], pad_id:int, batch_size:int=8, targets=None)->float:
     "Mean answer loss per sample of encoded `examples` with the stacked LoRA `AB` applied at `scaling`."
-    dev, tot = next(model.parameters()).device, 0.0
-    with lora_hooks(model, _hooked(AB), scaling, targets=targets):
-        for i in shard(range(0, len(examples), batch_size)):       # data-parallel: each process its share of the batches
-            chunk = examples[i:i + batch_size]
-            tot += answer_loss(model, _dev(collate(chunk, pad_id), dev)).item() * len(chunk)
-    return reduce_sum(tot)[0] / len(examples)
+    dev = next(model.parameters()).device
+    with lora_hooks(model, for_hooks(AB), scaling, targets=targets):
+        return mean_loss(lambda chunk: answer_loss(model, _dev(collate(chunk, pad_id), dev)), examples, batch_size)
 
 # %% ../nbs/12_finetune.ipynb #423c7ddb
 @dataclass
@@ -153,7 +99,7 @@ class FitResult:
     "The best and the final adapter of a `fit_lora` run, and its log."
     lora:LoRA              # best held-out loss (the final adapter without held-out data)
     final:LoRA
-    log:dict               # config, train [[step, loss]], val [[step, loss]], best_step, best_val, step_sec
+    log:dict               # config, train [[step, loss]], val [[step, loss]], best, seconds, best_step, best_val, sec_per_step
     out_dir:Path|None = None
     artifact:Path|None = None   # `{task}_trained.lora.pt`, when `finetune` wrote one
 
@@ -164,40 +110,55 @@ class FitResult:
                 f"| {len(t)} | {t[0][1]:.4f} → {t[-1][1]:.4f} | {held} | {self.log['sec_per_step']:.3f} | `{self.lora.id}` |")
 
 # %% ../nbs/12_finetune.ipynb #f9d22393
-def _save_ckpt(path, step:int, AB:dict, opt, sched, log_:dict, best:dict|None, key:str, samples_seen:int):
-    tensors = {f"{m}.{f}": t for m, ab in AB.items() for f, t in zip("AB", ab)}
-    save_train_state(path, step, tensors, opt, sched, {"log": log_, "best": best, "key": key, "samples_seen": samples_seen})
+def _lora_backward(model:nn.Module, AB:dict, scaling:float, batch:dict, w:float, n:int, dropout:float, targets)->float:
+    "Backpropagate `batch`'s answer loss with the stacked LoRA `AB`, weighted `w / n`; the weighted loss."
+    with lora_hooks(model, for_hooks(AB), scaling, dropout, targets):
+        l = answer_loss(model, _dev(batch, next(model.parameters()).device)) * w / n
+        l.backward()
+    return l.item()
 
-def _load_ckpt(path, AB:dict, opt, sched, key:str)->tuple[int, dict, dict|None]:
-    tensors = {f"{m}.{f}": t for m, ab in AB.items() for f, t in zip("AB", ab)}
-    step, extra = load_train_state(path, tensors, opt, sched)
-    if extra.get("key") != key:
-        raise T2LError(f"{path} is a checkpoint of another run (other data or settings); pass resume=False "
-                       "(--no-resume) to start over, or another output folder")
-    log.info("resuming from %s at step %d", path, step)
-    return step, extra["log"], extra["best"]
+class LoRAFit(Trainer):
+    "`fit_lora`'s trainer: the stacked LoRA `AB` on encoded `train` examples, validated on `val`."
+    name, state_file, log_after = "fit_lora", "ckpt.pt", False
+    def __init__(self, model, AB:dict, scaling:float, train:list, val:list, pad_id:int, batch_size:int, grad_accum:int,
+                 seed:int, dropout:float, key:str, config:dict):
+        self.model, self.AB, self.scaling, self.train, self.val, self.pad_id = model, AB, scaling, train, val, pad_id
+        self.batch_size, self.grad_accum, self.seed, self.dropout, self.key, self.config = batch_size, grad_accum, seed, dropout, key, config
+        self.targets, self.best = lora_targets(model, list(AB)), None
+    def params(self): return [t for ab in self.AB.values() for t in ab]
+    def tensors(self): return {f"{m}.{f}": t for m, ab in self.AB.items() for f, t in zip("AB", ab)}
+    def new_log(self): return {"config": self.config}
 
-def _snapshot(AB:dict)->dict: return {f"{m}.{f}": t.detach().clone() for m, ab in AB.items() for f, t in zip("AB", ab)}
-def _restore(AB:dict, snap:dict)->dict: return {m: (snap[f"{m}.A"], snap[f"{m}.B"]) for m in AB}
+    def micro_loss(self, step, micro):
+        ids = batch_ids(len(self.train), step, micro, self.batch_size, self.grad_accum, self.seed)
+        mine = shard(ids)                                  # this process's share of the micro-batch
+        if not mine: return 0.0
+        return _lora_backward(self.model, self.AB, self.scaling, collate([self.train[i] for i in mine], self.pad_id),
+                              len(mine) / len(ids), self.grad_accum, self.dropout, self.targets)
+
+    def validate(self, step):
+        return {"val": eval_loss(self.model, self.AB, self.scaling, self.val, self.pad_id, self.batch_size, self.targets)} if self.val else {}
+    def validated(self, step, res, new_best):
+        if new_best: self.best = {k: t.detach().clone() for k, t in self.tensors().items()}   # a new best: keep a copy
+
+    def state(self, step): return {"best": self.best, "key": self.key, "samples_seen": step * self.grad_accum * self.batch_size}
+    def load_state(self, extra, path):
+        if extra.get("key") != self.key:
+            raise T2LError(f"{path} is a checkpoint of another run (other data or settings); pass resume=False "
+                           "(--no-resume) to start over, or another output folder")
+        self.best, lg = extra["best"], extra["log"]
+        if "step_sec" in lg: lg["seconds"] = sum(lg.pop("step_sec"))                # an older checkpoint's log
+        if "best" not in lg: lg["best"] = list(min(lg["val"], key=lambda x: x[1])) if lg["val"] else None
+        return lg
 
 # %% ../nbs/12_finetune.ipynb #672728d0
 def train_step(model:nn.Module, AB:dict, scaling:float, batches:list[dict], opt, sched=None, max_grad_norm:float=1.0,
                dropout:float=0.0, targets=None,
                weights:list|None=None)->float: # this process's share of each micro-batch (data-parallel runs)
     "One optimizer step of the stacked LoRA `AB` on collated micro-`batches`; returns the step's mean loss."
-    dev, loss, params = next(model.parameters()).device, 0.0, [t for ab in AB.values() for t in ab]
-    with lora_hooks(model, _hooked(AB), scaling, dropout, targets):
-        for b, w in zip(batches, weights or [1.0] * len(batches)):
-            if b is None: continue                       # none of this micro-batch's samples is on this process
-            l = answer_loss(model, _dev(b, dev)) * w / len(batches)
-            l.backward()
-            loss += l.item()
-    loss = all_reduce_grads(params, loss)[0]             # data-parallel: the one-process gradient and loss
-    torch.nn.utils.clip_grad_norm_(params, max_grad_norm)
-    opt.step()
-    if sched is not None: sched.step()
-    opt.zero_grad(set_to_none=True)
-    return loss
+    ws = weights or [1.0] * len(batches)
+    back = lambda k: 0.0 if batches[k] is None else _lora_backward(model, AB, scaling, batches[k], ws[k], len(batches), dropout, targets)
+    return optimizer_step([t for ab in AB.values() for t in ab], back, opt, sched, max_grad_norm, len(batches))[0]
 
 # %% ../nbs/12_finetune.ipynb #b8fa40ef
 def fit_lora(model:nn.Module, tok,
@@ -225,54 +186,34 @@ def fit_lora(model:nn.Module, tok,
     start = lora if lora is not None else peft_init(model, seed=seed)
     dropout = start.lora_config.get("lora_dropout", 0.0) if dropout is None else dropout
     AB, lay = lora_params(start, model)                  # {module: (A [N, r, d_in], B [N, d_out, r])}
-    opt, sched = make_optimizer([t for ab in AB.values() for t in ab], steps, lr, weight_decay, warmup_frac)
     cfg = dict(steps=steps, lr=lr, batch_size=batch_size, grad_accum=grad_accum, weight_decay=weight_decay, warmup_frac=warmup_frac,
                max_grad_norm=max_grad_norm, dropout=dropout, eval_every=eval_every, seed=seed, max_len=max_len,
                n_train=len(train), n_val=len(val), start=start.id, scaling=start.scaling, lora_config=start.lora_config,
                items=items)
     key = content_hash(cfg, [(e["input_ids"], e["labels"]) for e in train + val])
-    lg, best, step0 = {"config": cfg, "train": [], "val": [], "step_sec": []}, None, 0
-    ck = Path(out_dir)/"ckpt.pt" if out_dir is not None else None
-    if ck is not None and resume and ck.exists(): step0, lg, best = _load_ckpt(ck, AB, opt, sched, key)
-    broadcast_params([t for ab in AB.values() for t in ab])   # data-parallel: every process starts where rank 0 does
+    trainer = LoRAFit(model, AB, start.scaling, train, val, tok.pad_token_id, batch_size, grad_accum, seed, dropout, key, cfg)
+    loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
+                      grad_accum=grad_accum, val_every=eval_every, val_at_start=True, ckpt_every=ckpt_every, seed=seed,
+                      resume=resume, progress=progress)
     model.requires_grad_(False)                          # the base model never gets gradients
-    targets, was_training = lora_targets(model, list(AB)), model.training
+    was_training = model.training
     model.eval()                                         # frozen and deterministic; LoRA dropout is the hooks' argument
-    def evaluate(s):
-        lg["val"].append([s, eval_loss(model, AB, start.scaling, val, tok.pad_token_id, batch_size, targets)])
-        vs = [v for _, v in lg["val"]]
-        return vs[-1] < min(vs[:-1], default=math.inf)      # a new best: keep a copy
-    try:
-        bar = tqdm(range(step0, steps), initial=step0, total=steps, disable=not progress or not is_main(), desc="fit_lora")
-        for s in bar:
-            if val and s % eval_every == 0 and evaluate(s): best = _snapshot(AB)
-            t0 = time.perf_counter()
-            ids = [batch_ids(len(train), s, k, batch_size, grad_accum, seed) for k in range(grad_accum)]
-            mine = [shard(b) for b in ids]               # grad_accum micro-batches make one step; this process's share
-            micro = [collate([train[i] for i in m], tok.pad_token_id) if m else None for m in mine]
-            loss = train_step(model, AB, start.scaling, micro, opt, sched, max_grad_norm, dropout, targets,
-                              [len(m) / len(b) for m, b in zip(mine, ids)])
-            lg["train"].append([s, loss]); lg["step_sec"].append(time.perf_counter() - t0)
-            bar.set_postfix(loss=f"{loss:.4f}")
-            if ck is not None and is_main() and ((s + 1) % ckpt_every == 0 or s + 1 == steps):
-                _save_ckpt(ck, s + 1, AB, opt, sched, lg, best, key, (s + 1) * grad_accum * batch_size)
-            if on_step: on_step(s, loss)
-        if val and (not lg["val"] or lg["val"][-1][0] != steps) and evaluate(steps): best = _snapshot(AB)
+    try: lg = fit(trainer, loop, out_dir, on_step)
     finally: model.train(was_training)
-    return _finish(AB, lay, start, best, lg, out_dir)
+    return _finish(AB, lay, start, trainer.best, lg, out_dir)
 
 # %% ../nbs/12_finetune.ipynb #351926c3
 def _finish(AB:dict, lay, start:LoRA, best:dict|None, lg:dict, out_dir)->FitResult:
     v = lg["val"]
     best_step = min(v, key=lambda x: x[1])[0] if v else lg["config"]["steps"]
     lg.update(best_step=best_step, best_val=min((x[1] for x in v), default=None),
-              sec_per_step=sum(lg["step_sec"]) / max(1, len(lg["step_sec"])))
+              sec_per_step=lg["seconds"] / max(1, len(lg["train"])))
     c = lg["config"]
     ft = {k: c[k] for k in ("steps", "lr", "batch_size", "grad_accum", "dropout", "seed", "n_train", "n_val", "items")}
     meta = {"finetune": {**ft, "start": start.id, "start_init": start.meta.get("init", "given"), "best_step": best_step,
                          "best_val": lg["best_val"], "final_train_loss": lg["train"][-1][1] if lg["train"] else None}}
     final = params_lora(AB, lay, start, meta, c["dropout"])
-    res = FitResult(params_lora(_restore(AB, best), lay, start, meta, c["dropout"]) if best else final, final, lg, out_dir and Path(out_dir))
+    res = FitResult(params_lora({m: (best[f"{m}.A"], best[f"{m}.B"]) for m in AB}, lay, start, meta, c["dropout"]) if best else final, final, lg, out_dir and Path(out_dir))
     if out_dir is not None and is_main(): write_outputs(res, out_dir)
     return res
 

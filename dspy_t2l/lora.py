@@ -1,4 +1,4 @@
-"""A generated LoRA adapter: PEFT folders, the single-file `.lora.pt` form, and the scale it is applied at.
+"""A LoRA adapter: PEFT folders, the single-file `.lora.pt` form, the scale it is applied at, and its tensors in training (forward hooks, trainable stacks, PEFT's initialisation).
 
 Docs: https://dspy-t2l.github.io/dspy_t2l/lora.html.md"""
 
@@ -6,17 +6,21 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/lora.html.md"""
 
 # %% ../nbs/04_lora.ipynb #0c6740aa
 from __future__ import annotations
-import copy, json, math
+import contextlib, copy, json, math, re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import torch
+import torch.nn as nn
+import torch.nn.functional as F
 from safetensors.torch import load_file, save_file
 
 from .core import T2LError, atomic_path, atomic_torch_save, content_hash
+from .config import LoRALayout, lora_layout
 
 # %% auto #0
-__all__ = ['SCALE_MODES', 'lora_scaling', 'scaled_config', 'LoRA', 'load_lora', 'lora_sd_from_AB']
+__all__ = ['SCALE_MODES', 'DEFAULT_LORA_CONFIG', 'lora_scaling', 'scaled_config', 'LoRA', 'load_lora', 'lora_sd_from_AB',
+           'lora_targets', 'lora_hooks', 'peft_init', 'lora_params', 'params_lora', 'for_hooks']
 
 # %% ../nbs/04_lora.ipynb #1899793d
 SCALE_MODES = ("as_trained", "vllm054")
@@ -145,6 +149,90 @@ def lora_sd_from_AB(AB:dict, keys:dict, i:int=0)->dict:
         A, B = AB[m]
         sd[ka], sd[kb] = A[i, l].detach().float().contiguous(), B[i, l].detach().float().contiguous()
     return sd
+
+# %% ../nbs/04_lora.ipynb #238d6653
+_LAYER_RE = re.compile(r"\.(\d+)\.")
+
+def lora_targets(model:nn.Module, target_modules)->dict:
+    "`{(module, layer): nn.Linear}` for the target modules of a causal LM (the `base_layer` of PEFT-wrapped ones)."
+    out = {}
+    for name, mod in model.named_modules():
+        parts = name.split(".")
+        t = parts[-2] if parts[-1] == "base_layer" and len(parts) > 1 else parts[-1]
+        if t in target_modules and isinstance(mod, nn.Linear) and _LAYER_RE.findall(name):
+            out[(t, int(_LAYER_RE.findall(name)[-1]))] = mod
+    if not out: raise T2LError(f"the model has no {', '.join(target_modules)} Linear layers to adapt")
+    return out
+
+@contextlib.contextmanager
+def lora_hooks(model:nn.Module,
+               AB:dict,              # {module: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}
+               scaling:float,        # LoRA scale (rsLoRA: alpha/sqrt(r))
+               dropout:float=0.0,    # LoRA dropout on the hooked input: pass it in training steps only
+               targets:dict|None=None):
+    "Context in which `model`'s target Linears add the per-sample LoRA update `AB`."
+    targets = targets or lora_targets(model, list(AB))
+    def hook(A, B):                                                                    # A [b, r, din], B [b, dout, r]
+        def f(mod, inp, out):
+            x = inp[0]                                                                 # [b, T, din]
+            if dropout: x = F.dropout(x, dropout, training=True)                     # the frozen model stays in eval mode
+            return out + (x @ A.transpose(-1, -2).to(x.dtype)) @ B.transpose(-1, -2).to(x.dtype) * scaling
+        return f
+    handles = [mod.register_forward_hook(hook(AB[m][0][:, l], AB[m][1][:, l]))
+               for (m, l), mod in targets.items()]
+    try: yield model
+    finally:
+        for h in handles: h.remove()
+
+# %% ../nbs/04_lora.ipynb #2c81bb94
+DEFAULT_LORA_CONFIG = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": 8, "lora_alpha": 16, "use_rslora": True,
+                       "lora_dropout": 0.0, "target_modules": ["q_proj", "v_proj"], "init_lora_weights": True, "bias": "none"}
+
+def peft_init(model:nn.Module, lora_config:dict|None=None, seed:int=0)->LoRA:
+    "A new `LoRA` for `model` initialised by PEFT (A Kaiming-uniform, B = 0), reproducible from `seed`."
+    from peft import LoraConfig
+    from peft.tuners.lora import Linear as PeftLoRALinear
+    cfg = {**DEFAULT_LORA_CONFIG, **(lora_config or {})}
+    lc = LoraConfig(r=cfg["r"], lora_alpha=cfg["lora_alpha"], use_rslora=cfg["use_rslora"],
+                    target_modules=list(cfg["target_modules"]), init_lora_weights=cfg["init_lora_weights"])
+    keys, sd = lora_layout(model.config, cfg["target_modules"], cfg["r"]).keys, {}
+    with torch.random.fork_rng():
+        torch.manual_seed(seed)
+        for (m, l), mod in lora_targets(model, cfg["target_modules"]).items():   # PEFT's order: the model's
+            stand_in = nn.utils.skip_init(nn.Linear, mod.in_features, mod.out_features, bias=False)   # draws no RNG
+            pl = PeftLoRALinear(stand_in, "default", config=lc, r=lc.r, lora_alpha=lc.lora_alpha,
+                                use_rslora=lc.use_rslora, init_lora_weights=lc.init_lora_weights)
+            sd[keys[(m, l)][0]] = pl.lora_A["default"].weight.detach().clone()         # [r, d_in]
+            sd[keys[(m, l)][1]] = pl.lora_B["default"].weight.detach().clone()         # [d_out, r]
+    return LoRA(sd, cfg, meta={"init": "peft", "seed": seed})
+
+# %% ../nbs/04_lora.ipynb #b120925f
+def lora_params(lora:LoRA, model:nn.Module)->tuple[dict, LoRALayout]:
+    "Trainable `{module: (A [N, r, d_in], B [N, d_out, r])}` holding `lora`, checked against `model`; and the layout."
+    if any(hasattr(m, "base_layer") and not getattr(m, "disable_adapters", False) for m in model.modules()):
+        raise T2LError("the model carries active PEFT adapter layers: fine-tuning hooks the base model; pass a plain one "
+                       "(`load_base_model`, or a `PeftModel` after `unload()`), or train inside `with peft_model.disable_adapter():`")
+    cfg = lora.lora_config
+    lay = lora_layout(model.config, cfg["target_modules"], cfg["r"])
+    want = {k: s for (m, l), ks in lay.keys.items() for k, s in zip(ks, lay.shapes(cfg["r"])[m])}
+    got = {k: tuple(v.shape) for k, v in lora.lora_sd.items()}
+    if missing := sorted(set(want) - set(got)): raise T2LError(f"the adapter has no {missing[0]} ({len(missing)} tensors missing) for this base model")
+    if bad := [k for k in want if got[k] != want[k]]:
+        raise T2LError(f"the adapter does not fit the base model: {bad[0]} is {list(got[bad[0]])} but the base model needs "
+                       f"{list(want[bad[0]])}; was it made for another base model?")
+    dev = next(model.parameters()).device
+    stack = lambda m, i: nn.Parameter(torch.stack([lora.lora_sd[lay.keys[(m, l)][i]] for l in range(lay.num_layers)]).float().to(dev))
+    return {m: (stack(m, 0), stack(m, 1)) for m in cfg["target_modules"]}, lay
+
+def params_lora(AB:dict, lay:LoRALayout, start:LoRA, meta:dict, lora_dropout:float|None=None)->LoRA:
+    "The trained tensors `AB` as a `LoRA` with the config (and the `lora_dropout` it was trained with), scale mode and description of `start`."
+    sd = lora_sd_from_AB({m: (A.detach().to("cpu", copy=True)[None], B.detach().to("cpu", copy=True)[None]) for m, (A, B) in AB.items()}, lay.keys)
+    cfg = {**start.lora_config, **({} if lora_dropout is None else {"lora_dropout": lora_dropout})}
+    return LoRA(sd, cfg, start.task_desc, {**start.meta, **meta}, start.scale_mode)
+
+def for_hooks(AB:dict)->dict:
+    "Stacked tensors `{module: (A [N, r, d_in], B [N, d_out, r])}` as `lora_hooks` takes them for one LoRA shared by every sample."
+    return {m: (A[None], B[None]) for m, (A, B) in AB.items()}                   # a leading 1 broadcasts over the batch
 
 # %% ../nbs/04_lora.ipynb #15fbb659
 @patch

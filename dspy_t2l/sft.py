@@ -1,4 +1,4 @@
-"""Supervised fine-tuning machinery shared by adapter fine-tuning and T2L training: per-sample LoRA through forward hooks, chat-formatted examples with answer-only labels, and the loss.
+"""Supervised fine-tuning data and loss shared by adapter fine-tuning and T2L training: chat-formatted examples with answer-only labels, examples in DSPy's own format, the loss, NEFTune.
 
 Docs: https://dspy-t2l.github.io/dspy_t2l/sft.html.md"""
 
@@ -6,8 +6,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/sft.html.md"""
 
 # %% ../nbs/07_sft.ipynb #67f31236
 from __future__ import annotations
-import contextlib, logging, math, re
-from dataclasses import dataclass
+import logging, math
 
 import torch
 import torch.nn as nn
@@ -18,43 +17,8 @@ from .core import T2LError
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'lora_targets', 'lora_hooks', 'Target', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'program_adapter',
-           'dspy_messages', 'answer_loss', 'neftune_embeds', 'warmup_decay', 'make_optimizer', 'rng_state',
-           'set_rng_state', 'save_train_state', 'load_train_state', 'plot_losses']
-
-# %% ../nbs/07_sft.ipynb #238d6653
-_LAYER_RE = re.compile(r"\.(\d+)\.")
-
-def lora_targets(model:nn.Module, target_modules)->dict:
-    "`{(module, layer): nn.Linear}` for the target modules of a causal LM (the `base_layer` of PEFT-wrapped ones)."
-    out = {}
-    for name, mod in model.named_modules():
-        parts = name.split(".")
-        t = parts[-2] if parts[-1] == "base_layer" and len(parts) > 1 else parts[-1]
-        if t in target_modules and isinstance(mod, nn.Linear) and _LAYER_RE.findall(name):
-            out[(t, int(_LAYER_RE.findall(name)[-1]))] = mod
-    if not out: raise T2LError(f"the model has no {', '.join(target_modules)} Linear layers to adapt")
-    return out
-
-@contextlib.contextmanager
-def lora_hooks(model:nn.Module,
-               AB:dict,              # {module: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}
-               scaling:float,        # LoRA scale (rsLoRA: alpha/sqrt(r))
-               dropout:float=0.0,    # LoRA dropout on the hooked input: pass it in training steps only
-               targets:dict|None=None):
-    "Context in which `model`'s target Linears add the per-sample LoRA update `AB`."
-    targets = targets or lora_targets(model, list(AB))
-    def hook(A, B):                                                                    # A [b, r, din], B [b, dout, r]
-        def f(mod, inp, out):
-            x = inp[0]                                                                 # [b, T, din]
-            if dropout: x = F.dropout(x, dropout, training=True)                     # the frozen model stays in eval mode
-            return out + (x @ A.transpose(-1, -2).to(x.dtype)) @ B.transpose(-1, -2).to(x.dtype) * scaling
-        return f
-    handles = [mod.register_forward_hook(hook(AB[m][0][:, l], AB[m][1][:, l]))
-               for (m, l), mod in targets.items()]
-    try: yield model
-    finally:
-        for h in handles: h.remove()
+__all__ = ['log', 'Target', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'program_adapter', 'dspy_messages', 'answer_loss',
+           'neftune_embeds']
 
 # %% ../nbs/07_sft.ipynb #2117f194
 class Target(str):
@@ -153,73 +117,3 @@ def neftune_embeds(model:nn.Module, input_ids:torch.Tensor, alpha:float, generat
     mag = alpha / math.sqrt(e.shape[1] * e.shape[2])
     noise = torch.rand(e.shape, generator=generator, device=e.device, dtype=e.dtype) * 2 - 1
     return e + noise * mag
-
-# %% ../nbs/07_sft.ipynb #e30f545c
-import json, random
-from pathlib import Path
-from .core import atomic_torch_save, atomic_write_json
-
-def warmup_decay(total_steps:int, warmup_frac:float=0.1, final_frac:float=0.0):
-    "LR multiplier: linear warmup over `warmup_frac` of the steps, then linear decay to `final_frac`."
-    warm = max(1, int(round(total_steps * warmup_frac)))
-    def f(step):
-        if step < warm: return (step + 1) / warm
-        return final_frac + (1 - final_frac) * max(0.0, (total_steps - step) / max(1, total_steps - warm))
-    return f
-
-def make_optimizer(params, total_steps:int, lr:float, weight_decay:float=0.0, warmup_frac:float=0.1):
-    "AdamW over `params` with a `warmup_decay` schedule: `(optimizer, scheduler)`."
-    opt = torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
-    return opt, torch.optim.lr_scheduler.LambdaLR(opt, warmup_decay(total_steps, warmup_frac))
-
-# %% ../nbs/07_sft.ipynb #4af14f64
-def rng_state()->dict:
-    "The Python and torch RNG states."
-    return {"python": random.getstate(), "torch": torch.get_rng_state()}
-
-def set_rng_state(s:dict):
-    "Restore RNG states saved by `rng_state`."
-    random.setstate(_tuplify(s["python"]))
-    torch.set_rng_state(s["torch"])
-
-def _tuplify(x): return tuple(_tuplify(i) for i in x) if isinstance(x, (list, tuple)) else x
-
-def save_train_state(path, step:int, tensors:dict, opt, sched, extra:dict|None=None)->Path:
-    "Atomically save everything needed to resume a run at `step`."
-    return atomic_torch_save({"step": step, "tensors": {k: v.detach().cpu() for k, v in tensors.items()},
-                              "optimizer": opt.state_dict(), "scheduler": sched.state_dict(), "rng": rng_state(),
-                              "extra": extra or {}}, path)
-
-def load_train_state(path, tensors:dict, opt, sched)->tuple[int, dict]:
-    "Restore a `save_train_state` checkpoint into `tensors`, `opt`, `sched` and the RNGs: `(step, extra)`."
-    s = torch.load(path, weights_only=True, map_location="cpu")
-    with torch.no_grad():
-        for k, v in tensors.items(): v.copy_(s["tensors"][k])
-    opt.load_state_dict(s["optimizer"]); sched.load_state_dict(s["scheduler"])
-    set_rng_state(s["rng"])
-    return s["step"], s["extra"]
-
-# %% ../nbs/07_sft.ipynb #ab6c23b9
-def plot_losses(log:dict, path=None, title:str="training"):
-    "Plot `log['train']` `[(step, loss)]` and the held-out curves (`val`, `heldout`); save a PNG to `path` if given."
-    import matplotlib
-    import matplotlib.pyplot as plt
-    fig, ax = plt.subplots(figsize=(6, 3.5))
-    if log.get("train"):
-        s, l = zip(*log["train"])
-        ax.plot(s, l, lw=1, alpha=0.5, label="train (per step)")
-        if len(l) >= 10:
-            k = max(2, len(l) // 20)
-            sm = [sum(l[max(0, i - k + 1): i + 1]) / len(l[max(0, i - k + 1): i + 1]) for i in range(len(l))]
-            ax.plot(s, sm, lw=2, label=f"train ({k}-step mean)")
-    for key, label in (("val", "held-out examples"), ("heldout", "unseen tasks")):
-        if log.get(key):
-            s, l = zip(*log[key])
-            ax.plot(s, l, "o-", lw=2, label=label)
-    ax.set(xlabel="step", ylabel="loss", title=title); ax.grid(alpha=0.3); ax.legend()
-    fig.tight_layout()
-    if path is not None:
-        from dspy_t2l.core import atomic_path
-        with atomic_path(path) as tmp: fig.savefig(tmp, dpi=110, format="png")
-        plt.close(fig)
-    return fig

@@ -6,7 +6,8 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/train.html.md"""
 
 # %% ../nbs/14_train.ipynb #e84f2a09
 from __future__ import annotations
-import json, logging, math, random, time
+import json, logging, random
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import dspy
@@ -14,22 +15,24 @@ import torch
 from tqdm.auto import tqdm
 
 from .core import INFERENCE_VERSION, T2LError, add_device_args, atomic_write_json, resolve_device, seed_everything
-from .dist import all_reduce_grads, broadcast_params, dist_setup, is_main, reduce_sum, shard
+from .dist import dist_setup, is_main, shard
 from .config import T2LConfig, VARIANTS, lora_layout
 from .embed import TaskEmbedder, load_embedder
 from .hypernet import HyperModulator, init_for_sft, n_trainable
 from .models import load_base_model
-from .sft import (HypernetOnlyAdapter, Target, answer_loss, collate, dspy_messages, encode_chat, load_train_state,
-                          lora_hooks, lora_targets, make_optimizer, neftune_embeds, plot_losses, program_adapter,
-                          save_train_state)
+from .lora import for_hooks, lora_hooks, lora_params, lora_targets, params_lora, peft_init
+from .sft import (HypernetOnlyAdapter, Target, answer_loss, collate, dspy_messages, encode_chat, neftune_embeds,
+                          program_adapter)
+from .fit import LoopConfig, Trainer, fit, mean_loss
 from .t2l import T2L, save_t2l
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'render_example',
-           'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'train_t2l', 'train_mt_lora',
-           'score_tasks', 'train_default', 'add_train_parser']
+           'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'MixConfig', 'HypernetSetup',
+           'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default',
+           'add_train_parser']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -142,15 +145,6 @@ def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, bat
     return lora_sft_loss(model, targets, AB, hm.cfg.scaling, batch, label_smoothing, l2_reg, neftune_alpha, lora_dropout)
 
 # %% ../nbs/14_train.ipynb #e471f0bb
-def _val_loss(ce_fn, val, pad_id, bs=8)->float:
-    "Mean answer CE over `val` `[(task, desc index, example)]`; `ce_fn(chunk, batch)` scores a batch (no noise)."
-    losses = []
-    with torch.no_grad():
-        for i in shard(range(0, len(val), bs)):          # data-parallel: each process scores its share of the batches
-            chunk = val[i:i + bs]
-            losses.append(ce_fn(chunk, collate([x for _, _, x in chunk], pad_id)).item() * len(chunk))
-    return reduce_sum(sum(losses))[0] / len(val)
-
 def _sample_step(train:dict, names:list, k:int, formats)->tuple[list, list]:
     "One step's data: `k` distinct tasks and one example of each, all in one format drawn by weight (from `random`)."
     fmts = [f for f in train if train[f]]
@@ -171,16 +165,134 @@ def _my_share(exs:list)->tuple[list, float]:
     mine = shard(range(len(exs)))
     return mine, len(mine) / len(exs)
 
-def _prune(out:Path, keep:int):
-    "Keep only the newest `keep` intermediate checkpoints."
-    import shutil
-    cks = sorted((out/"checkpoints").glob("it_*"), key=lambda p: int(p.name[3:]))
-    for p in cks[:-keep] if keep else cks: shutil.rmtree(p, ignore_errors=True)
-
 def _val_set(encoded:dict, n_descs:dict, per_task:int)->list:
     "`[(task, description index, example)]` over all formats, sorted by length (less padding)."
     v = [(t, i % n_descs[t], ex) for by_task in encoded.values() for t, exs in by_task.items() for i, ex in enumerate(exs[:per_task])]
     return sorted(v, key=lambda x: len(x[2]["input_ids"]))
+
+# %% ../nbs/14_train.ipynb #c14a0001
+@dataclass
+class MixConfig:
+    "The data and loss recipe `train_t2l` and `train_mt_lora` share."
+    tasks_per_step:int=8         # distinct tasks per step, one example each
+    n_train:int=200              # training examples per task
+    n_val:int=2                  # validation examples per training task
+    n_val_heldout:int=8          # validation examples per held-out task
+    max_len:int=320              # longest example in tokens (longer ones are dropped)
+    formats:dict|tuple=field(default_factory=lambda: dict(DEFAULT_FORMATS))   # see `parse_formats`
+    label_smoothing:float=0.1
+    neftune_alpha:float=5.0      # NEFTune noise on the input embeddings
+    lora_dropout:float=0.05      # on the hooked inputs, in training steps
+    def __post_init__(self): self.formats = parse_formats(self.formats)
+
+class _MixTrainer(Trainer):
+    "A trainer on a task mix: sampled steps, validation on held-out examples (and unseen tasks); `loss` is the subclass's."
+    def _data(self, tasks, heldout_tasks, tok, mix:MixConfig, seed:int, n_descs):
+        "Tokenise the mix once: training examples by format and task, validation sets `[(task, description index, example)]`."
+        self.mix, self.pad_id = mix, tok.pad_token_id
+        self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats)
+        self.names = _report_dropped(tasks, encoded_tasks(self.train, tasks))   # tasks with usable examples
+        self.val = _val_set(encode_tasks([t for t in tasks if t.name in self.names], tok, mix.n_val, "val", seed, mix.max_len,
+                                         mix.formats), {t.name: n_descs(t) for t in tasks}, mix.n_val)
+        self.ho = _val_set(encode_tasks(heldout_tasks, tok, mix.n_val_heldout, "val", seed, mix.max_len, mix.formats),
+                           {t.name: n_descs(t) for t in heldout_tasks}, mix.n_val_heldout) if heldout_tasks else []
+
+    def new_log(self): return {"heldout": []}
+    def draw(self, batch_tasks:list)->list: return [(t, 0) for t in batch_tasks]   # `(task, description index)` per example
+    def micro_loss(self, step, micro):
+        batch_tasks, exs = _sample_step(self.train, self.names, self.mix.tasks_per_step, self.mix.formats)
+        pairs = self.draw(batch_tasks)
+        mine, w = _my_share(exs)                          # every process drew the same step; it trains on its share
+        if not mine: return 0.0
+        loss, ce = self.loss([pairs[i] for i in mine], collate([exs[i] for i in mine], self.pad_id), True)
+        (loss * w).backward()
+        return ce.item() * w
+
+    def validate(self, step):
+        score = lambda chunk: self.loss([(t, d) for t, d, _ in chunk], collate([x for _, _, x in chunk], self.pad_id), False)[1]
+        return {"val": mean_loss(score, self.val), **({"heldout": mean_loss(score, self.ho)} if self.ho else {})}
+
+# %% ../nbs/14_train.ipynb #c14a0003
+def _hypernet(model, embedder:TaskEmbedder, net:HypernetSetup)->HyperModulator:
+    "A hypernetwork for `model`'s q/v projections at SFT init (or `net.init_from`'s weights)."
+    lay = lora_layout(model.config)
+    s, a = VARIANTS[net.variant]
+    cfg = T2LConfig(net.model_dir or model.config._name_or_path, ["q_proj", "v_proj"], lay.num_layers, lay.in_features,
+                    lay.out_features, task_emb_size=embedder.dim, latent_size=net.latent_size, head_in_size=net.head_in_size,
+                    shared_AB_head=s, autoreg_gen=a, emb_model=embedder.name, emb_pooling=embedder.pooling,
+                    base_model_file=net.base_model_file)
+    hm = init_for_sft(HyperModulator(cfg))
+    if net.init_from:                                     # warm start: same architecture, weights from another run
+        from .t2l import checkpoint_file, diagnose, read_state_dict
+        sd = read_state_dict(checkpoint_file(net.init_from), mmap=False)
+        if problem := diagnose(cfg, sd): raise T2LError(f"--init-from {net.init_from}: {problem}")
+        hm.load_state_dict(sd, strict=True)
+    if net.hypernet_dropout is not None:
+        for m in hm.modules():
+            if isinstance(m, torch.nn.Dropout): m.p = net.hypernet_dropout
+    return hm
+
+def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:HypernetSetup, names:list, tasks)->tuple[dict, dict]:
+    "The generated adapters' config and the official `args.yaml` training arguments of a run."
+    acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": cfg.r, "lora_alpha": cfg.lora_alpha, "use_rslora": True,
+            "lora_dropout": mix.lora_dropout, "target_modules": list(cfg.target_modules), "base_model_name_or_path": cfg.model_dir,
+            "bias": "none", "fan_in_fan_out": False, "init_lora_weights": True, "inference_mode": False}
+    targs = dict(lr=loop.lr, weight_decay=loop.weight_decay, warmup_frac=loop.warmup_frac, label_smoothing=mix.label_smoothing,
+                 l2_reg_generated_w=net.l2_reg, neftune_noise_alpha=mix.neftune_alpha, max_grad_norm=loop.max_grad_norm,
+                 n_tasks_per_batch=mix.tasks_per_step, train_ds_names=names, n_train_ds=len(names), epochs=loop.steps,
+                 inp_max_len=mix.max_len, seed=loop.seed, run_name=out.name, save_dir=str(out), val_freq=loop.val_every,
+                 n_descs_per_ds=max(len(t.descriptions) for t in tasks),
+                 notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; init_from={net.init_from}" if net.init_from else ""))
+    return acfg, targs
+
+# %% ../nbs/14_train.ipynb #c14a0002
+@dataclass
+class HypernetSetup:
+    "The hypernetwork `train_t2l` builds and how it starts."
+    variant:str="L"              # see `VARIANTS`
+    latent_size:int=128
+    head_in_size:int=512
+    model_dir:str=""             # base model name in the checkpoint (default: the model's own)
+    base_model_file:str|None=None
+    l2_reg:float=1e-3            # L2 penalty on the generated A and B
+    init_from:str|None=None      # start from this T2L checkpoint's weights (same variant and sizes) instead of the SFT init
+    hypernet_dropout:float|None=None   # override the hypernetwork's dropout (0.05); 0: deterministic
+
+class T2LTrainer(_MixTrainer):
+    "`train_t2l`'s trainer: a hypernetwork, each step's LoRAs generated from the drawn descriptions."
+    name, snapshots = "T2L training", True
+    def __init__(self, tasks, out_dir, model, tok, embedder:TaskEmbedder, heldout_tasks, loop:LoopConfig, mix:MixConfig,
+                 net:HypernetSetup):
+        self.out = Path(out_dir); self.out.mkdir(parents=True, exist_ok=True)
+        seed_everything(loop.seed)
+        dev = next(model.parameters()).device             # the hypernetwork trains in float32 where the model is
+        dist_setup(dev)                                   # under torchrun / accelerate launch: join the other processes
+        self.hm, self.model, self.net, self.tasks = _hypernet(model, embedder, net).to(dev).train(), model, net, tasks
+        model.eval().requires_grad_(False)
+        self.targets = lora_targets(model, self.hm.cfg.target_modules)
+        self._data(tasks, heldout_tasks, tok, mix, loop.seed, lambda t: len(t.descriptions))
+        self.embs = {t.name: embedder(t.descriptions).to(dev) for t in [*tasks, *heldout_tasks]}   # once: never in the loop
+        self.acfg, self.targs = _t2l_args(self.hm.cfg, self.out, loop, mix, net, self.names, tasks)
+
+    def params(self): return [p for p in self.hm.parameters() if p.requires_grad]
+    def tensors(self): return dict(self.hm.named_parameters())
+    def draw(self, batch_tasks): return [(t, random.randrange(len(self.embs[t]))) for t in batch_tasks]   # one description each
+    def loss(self, pairs, batch, train:bool):
+        e = torch.stack([self.embs[t][d] for t, d in pairs])
+        m = self.mix
+        return t2l_loss(self.hm, self.model, self.targets, e, batch,
+                        *((m.label_smoothing, self.net.l2_reg, m.neftune_alpha, m.lora_dropout) if train else (0.0, 0.0)))
+    def validate(self, step):
+        self.hm.eval()
+        try: return super().validate(step)
+        finally: self.hm.train()
+    def validated(self, step, res, new_best):
+        if not is_main(): return                          # one writer in data-parallel runs
+        save_t2l(self.hm, self.out, self.acfg, ckpt_name=f"it_{step}")
+        if new_best: save_t2l(self.hm, self.out, self.acfg, **self.targs)
+    def log_meta(self): return {"config": {k: v for k, v in self.targs.items() if k != "train_ds_names"},
+                                "dropped_tasks": [t.name for t in self.tasks if t.name not in self.names],
+                                "trainable_params": n_trainable(self.hm)}
 
 # %% ../nbs/14_train.ipynb #ba86ca0e
 def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
@@ -195,96 +307,36 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               init_from:str|None=None,  # start from this T2L checkpoint's weights (same variant and sizes) instead of the SFT init
               hypernet_dropout:float|None=None)->dict: # override the hypernetwork's dropout (0.05); 0: deterministic
     "Train a T2L hypernetwork on `tasks` for frozen `model`; write official-format checkpoints to `out_dir`."
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    seed_everything(seed)
-    dev = next(model.parameters()).device                 # the hypernetwork trains in float32 where the model is
-    dist_setup(dev)                                       # under torchrun / accelerate launch: join the other processes
-    lay = lora_layout(model.config)
-    s, a = VARIANTS[variant]
-    cfg = T2LConfig(model_dir or model.config._name_or_path, ["q_proj", "v_proj"], lay.num_layers, lay.in_features,
-                    lay.out_features, task_emb_size=embedder.dim, latent_size=latent_size, head_in_size=head_in_size,
-                    shared_AB_head=s, autoreg_gen=a, emb_model=embedder.name, emb_pooling=embedder.pooling,
-                    base_model_file=base_model_file)
-    hm = init_for_sft(HyperModulator(cfg))
-    if init_from:                                         # warm start: same architecture, weights from another run
-        from .t2l import checkpoint_file, diagnose, read_state_dict
-        sd = read_state_dict(checkpoint_file(init_from), mmap=False)
-        if problem := diagnose(cfg, sd): raise T2LError(f"--init-from {init_from}: {problem}")
-        hm.load_state_dict(sd, strict=True)
-    hm = hm.to(dev).train()
-    if hypernet_dropout is not None:
-        for m in hm.modules():
-            if isinstance(m, torch.nn.Dropout): m.p = hypernet_dropout
-    model.eval().requires_grad_(False)
-    targets = lora_targets(model, cfg.target_modules)
-    # data: tokenised once; description embeddings computed once
-    formats = parse_formats(formats)
-    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len, formats)
-    names = _report_dropped(tasks, encoded_tasks(train, tasks))   # tasks with usable examples
-    val = _val_set(encode_tasks([t for t in tasks if t.name in names], tok, n_val, "val", seed, max_len, formats),
-                   {t.name: len(t.descriptions) for t in tasks}, n_val)
-    embs = {t.name: embedder(t.descriptions).to(dev) for t in [*tasks, *heldout_tasks]}
-    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len, formats),
-                  {t.name: len(t.descriptions) for t in heldout_tasks}, n_val_heldout) if heldout_tasks else []
-    seed_everything(seed)                                 # the step draws do not depend on what preparing the data consumed
-    trainable = [p for p in hm.parameters() if p.requires_grad]
-    opt, sched = make_optimizer(trainable, steps, lr, weight_decay, warmup_frac)
-    logd = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}
-    acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": cfg.r, "lora_alpha": cfg.lora_alpha, "use_rslora": True,
-            "lora_dropout": lora_dropout, "target_modules": list(cfg.target_modules), "base_model_name_or_path": cfg.model_dir,
-            "bias": "none", "fan_in_fan_out": False, "init_lora_weights": True, "inference_mode": False}
-    targs = dict(lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, label_smoothing=label_smoothing,
-                 l2_reg_generated_w=l2_reg, neftune_noise_alpha=neftune_alpha, max_grad_norm=max_grad_norm,
-                 n_tasks_per_batch=tasks_per_step, train_ds_names=names, n_train_ds=len(names), epochs=steps,
-                 inp_max_len=max_len, seed=seed, run_name=out.name, save_dir=str(out), val_freq=val_every,
-                 n_descs_per_ds=max(len(t.descriptions) for t in tasks), notes=f"dspy_t2l.train; formats={formats}" + (f"; init_from={init_from}" if init_from else ""))
-    state, step = out/"train_state.pt", 0
-    if resume and state.exists():
-        step, extra = load_train_state(state, dict(hm.named_parameters()), opt, sched)
-        logd = extra["log"]
-        log.info("resumed %s at step %d", out, step)
-    broadcast_params(trainable)                           # data-parallel: every process starts where rank 0 does
-    pbar = tqdm(total=steps, initial=step, disable=not progress or not is_main(), desc="train T2L")
-    while step < steps:
-        t0 = time.time()
-        # distinct tasks, one example and one description each; one format per step (less padding)
-        batch_tasks, exs = _sample_step(train, names, tasks_per_step, formats)
-        e = torch.stack([embs[t][random.randrange(len(embs[t]))] for t in batch_tasks])
-        mine, w = _my_share(exs)                          # every process drew the same step; it trains on its share
-        ce_w = 0.0
-        if mine:
-            loss, ce = t2l_loss(hm, model, targets, e[mine], collate([exs[i] for i in mine], tok.pad_token_id), label_smoothing,
-                                l2_reg, neftune_alpha, lora_dropout)
-            (loss * w).backward()
-            ce_w = ce.item() * w
-        ce_w = all_reduce_grads(trainable, ce_w)[0]       # data-parallel: the one-process gradient and loss
-        gn = torch.nn.utils.clip_grad_norm_(hm.parameters(), max_grad_norm)
-        opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-        step += 1
-        logd["train"].append((step, ce_w)); logd["seconds"] += time.time() - t0
-        pbar.update(1); pbar.set_postfix(loss=f"{ce_w:.3f}", gnorm=f"{gn:.2f}")
-        if step % val_every == 0 or step == steps:
-            hm.eval()
-            ce_fn = lambda chunk, b: t2l_loss(hm, model, targets, torch.stack([embs[t][d] for t, d, _ in chunk]), b, 0.0, 0.0)[1]
-            v = _val_loss(ce_fn, val, tok.pad_token_id)
-            logd["val"].append((step, v))
-            if ho: logd["heldout"].append((step, _val_loss(ce_fn, ho, tok.pad_token_id)))
-            hm.train()
-            new_best = logd["best"] is None or v < logd["best"][1]
-            if new_best: logd["best"] = (step, v)
-            if is_main():                                 # one writer in data-parallel runs
-                save_t2l(hm, out, acfg, ckpt_name=f"it_{step}")
-                plot_losses(logd, out/"loss.png", title=f"T2L training: {out.name}")
-                if new_best: save_t2l(hm, out, acfg, **targs)
-                _prune(out, keep_ckpts)
-        if is_main() and (step % ckpt_every == 0 or step == steps):
-            save_train_state(state, step, dict(hm.named_parameters()), opt, sched, {"log": logd})
-            atomic_write_json(out/"log.json", {**logd, "config": {k: v for k, v in targs.items() if k != "train_ds_names"},
-                                               "dropped_tasks": [t.name for t in tasks if t.name not in names],
-                                               "trainable_params": n_trainable(hm)})
-        if stop_after and step >= stop_after: break
-    pbar.close()
-    return logd
+    loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
+                      val_every=val_every, ckpt_every=ckpt_every, keep_ckpts=keep_ckpts, seed=seed, resume=resume,
+                      stop_after=stop_after, progress=progress)
+    mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout)
+    net = HypernetSetup(variant, latent_size, head_in_size, model_dir, base_model_file, l2_reg, init_from, hypernet_dropout)
+    return fit(T2LTrainer(tasks, out_dir, model, tok, embedder, heldout_tasks, loop, mix, net), loop, out_dir)
+
+# %% ../nbs/14_train.ipynb #c14a0004
+class MTLoRATrainer(_MixTrainer):
+    "`train_mt_lora`'s trainer: one LoRA (from PEFT's init) for every task and example."
+    name = "MT-LoRA training"
+    def __init__(self, tasks, out_dir, model, tok, heldout_tasks, loop:LoopConfig, mix:MixConfig):
+        self.out = Path(out_dir); self.out.mkdir(parents=True, exist_ok=True)
+        seed_everything(loop.seed)
+        dist_setup(next(model.parameters()).device)       # under torchrun / accelerate launch: join the other processes
+        model.eval().requires_grad_(False)
+        self.model, self.start = model, peft_init(model, seed=loop.seed)
+        self.AB, self.lay = lora_params(self.start, model)                       # {m: (A [N,r,din], B [N,dout,r])}
+        self.targets = lora_targets(model, list(self.AB))
+        self._data(tasks, heldout_tasks, tok, mix, loop.seed, lambda t: 1)
+    def params(self): return [t for ab in self.AB.values() for t in ab]
+    def tensors(self): return {f"{m}.{f}": t for m, ab in self.AB.items() for f, t in zip("AB", ab)}
+    def loss(self, pairs, batch, train:bool):
+        m = self.mix
+        return lora_sft_loss(self.model, self.targets, for_hooks(self.AB), self.start.scaling, batch,
+                             *((m.label_smoothing, 0.0, m.neftune_alpha, m.lora_dropout) if train else (0.0,)))
+    def validated(self, step, res, new_best):
+        if new_best and is_main():
+            params_lora(self.AB, self.lay, self.start, {"mt_lora": {"step": step, "val": res["val"], "tasks": self.names}},
+                        self.mix.lora_dropout).save(self.out/"mt_lora.lora.pt")
 
 # %% ../nbs/14_train.ipynb #d2a4b912
 def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, tasks_per_step:int=8, lr:float=5e-4,
@@ -293,63 +345,10 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
                   max_len:int=320, formats=DEFAULT_FORMATS, val_every:int=100, ckpt_every:int=50, seed:int=42,
                   resume:bool=True, progress:bool=True, stop_after:int|None=None)->dict:
     "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
-    from dspy_t2l.finetune import lora_params, params_lora, peft_init
-    out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-    seed_everything(seed)
-    dist_setup(next(model.parameters()).device)           # under torchrun / accelerate launch: join the other processes
-    model.eval().requires_grad_(False)
-    start = peft_init(model, seed=seed)
-    AB, lay = lora_params(start, model)                                                 # {m: (A [N,r,din], B [N,dout,r])}
-    hooked = lambda: {m: (A[None], B[None]) for m, (A, B) in AB.items()}                # one LoRA for every sample
-    targets = lora_targets(model, list(AB))
-    formats = parse_formats(formats)
-    train = encode_tasks(tasks, tok, n_train, "train", seed, max_len, formats)
-    names = _report_dropped(tasks, encoded_tasks(train, tasks))
-    val = _val_set(encode_tasks([t for t in tasks if t.name in names], tok, n_val, "val", seed, max_len, formats),
-                   {t.name: 1 for t in tasks}, n_val)
-    ho = _val_set(encode_tasks(heldout_tasks, tok, n_val_heldout, "val", seed, max_len, formats), {t.name: 1 for t in heldout_tasks},
-                  n_val_heldout) if heldout_tasks else []
-    seed_everything(seed)                                 # the step draws do not depend on what preparing the data consumed
-    params = [t for ab in AB.values() for t in ab]
-    opt, sched = make_optimizer(params, steps, lr, weight_decay, warmup_frac)
-    logd, step, state = {"train": [], "val": [], "heldout": [], "best": None, "seconds": 0.0}, 0, out/"train_state.pt"
-    named = {f"{m}.{f}": t for m, ab in AB.items() for f, t in zip("AB", ab)}
-    if resume and state.exists():
-        step, extra = load_train_state(state, named, opt, sched)
-        logd = extra["log"]
-    broadcast_params(params)                              # data-parallel: every process starts where rank 0 does
-    ce_fn = lambda chunk, b: lora_sft_loss(model, targets, hooked(), start.scaling, b, 0.0)[1]
-    pbar = tqdm(total=steps, initial=step, disable=not progress or not is_main(), desc="train MT-LoRA")
-    while step < steps:
-        t0 = time.time()
-        _, exs = _sample_step(train, names, tasks_per_step, formats)
-        mine, w = _my_share(exs)
-        ce_w = 0.0
-        if mine:
-            loss, ce = lora_sft_loss(model, targets, hooked(), start.scaling, collate([exs[i] for i in mine], tok.pad_token_id),
-                                     label_smoothing, 0.0, neftune_alpha, lora_dropout)
-            (loss * w).backward()
-            ce_w = ce.item() * w
-        ce_w = all_reduce_grads(params, ce_w)[0]
-        torch.nn.utils.clip_grad_norm_(params, max_grad_norm)
-        opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
-        step += 1
-        logd["train"].append((step, ce_w)); logd["seconds"] += time.time() - t0
-        pbar.update(1); pbar.set_postfix(loss=f"{ce_w:.3f}")
-        if step % val_every == 0 or step == steps:
-            v = _val_loss(ce_fn, val, tok.pad_token_id)
-            logd["val"].append((step, v))
-            if ho: logd["heldout"].append((step, _val_loss(ce_fn, ho, tok.pad_token_id)))
-            if logd["best"] is None or v < logd["best"][1]:
-                logd["best"] = (step, v)
-                if is_main(): params_lora(AB, lay, start, {"mt_lora": {"step": step, "val": v, "tasks": names}}, lora_dropout).save(out/"mt_lora.lora.pt")
-            if is_main(): plot_losses(logd, out/"loss.png", title=f"MT-LoRA training: {out.name}")
-        if is_main() and (step % ckpt_every == 0 or step == steps):
-            save_train_state(state, step, named, opt, sched, {"log": logd})
-            atomic_write_json(out/"log.json", logd)
-        if stop_after and step >= stop_after: break
-    pbar.close()
-    return logd
+    loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
+                      val_every=val_every, ckpt_every=ckpt_every, seed=seed, resume=resume, stop_after=stop_after, progress=progress)
+    mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout)
+    return fit(MTLoRATrainer(tasks, out_dir, model, tok, heldout_tasks, loop, mix), loop, out_dir)
 
 # %% ../nbs/14_train.ipynb #43d56672
 def _parse_answer(text:str, fmt:str, ex:dict|None=None)->str|None:
