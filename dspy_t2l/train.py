@@ -185,13 +185,28 @@ def _val_set(encoded:dict, n_descs:dict, per_task:int)->list:
 # %% ../nbs/14_train.ipynb #ba86ca0e
 def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               heldout_tasks=(),                 # unseen tasks (with unseen descriptions), for validation only
-              model_dir:str="", base_model_file:str|None=None, variant:str="L", latent_size:int=128,
-              head_in_size:int=512, steps:int=1000, tasks_per_step:int=8, lr:float=2e-4, weight_decay:float=1e-2,
+              model_dir:str="", base_model_file:str|None=None,
+              variant:str="L",                  # hypernetwork variant: L, M or S (the paper's; see `VARIANTS`)
+              latent_size:int=128,              # width of the hypernetwork's latent (args.yaml: hypernet_latent_size)
+              head_in_size:int=512,             # width of the input of the hypernetwork's output heads
+              steps:int=1000,                   # optimizer steps
+              tasks_per_step:int=8,             # tasks sampled per step (one example each)
+              lr:float=2e-4,                    # peak learning rate (linear warmup and decay)
+              weight_decay:float=1e-2,
               warmup_frac:float=0.1, label_smoothing:float=0.1, l2_reg:float=1e-3, neftune_alpha:float=5.0,
-              lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8, max_len:int=320,
+              lora_dropout:float=0.05, max_grad_norm:float=1.0,
+              n_train:int=200,                  # training examples per task
+              n_val:int=2,                      # validation examples per training task
+              n_val_heldout:int=8,              # validation examples per held-out task
+              max_len:int=320,                  # longest example in tokens (longer ones are dropped)
               formats=DEFAULT_FORMATS, # `{format: weight}` of the training examples (see `FORMATS`), or a tuple: every example in each
-              val_every:int=100, ckpt_every:int=50, keep_ckpts:int=2, seed:int=42, resume:bool=True,
-              progress:bool=True, stop_after:int|None=None,
+              val_every:int=100,                # steps between validations
+              ckpt_every:int=50,                # steps between checkpoints (a resumed run goes on from the last)
+              keep_ckpts:int=2,
+              seed:int=42,                      # seed of the data and of the hypernetwork's init
+              resume:bool=True,                 # go on from the checkpoint in `out_dir`, if it holds one
+              progress:bool=True,
+              stop_after:int|None=None,         # stop after this step, keeping the schedule of `steps` (rerun to go on)
               init_from:str|None=None,  # start from this T2L checkpoint's weights (same variant and sizes) instead of the SFT init
               hypernet_dropout:float|None=None)->dict: # override the hypernetwork's dropout (0.05); 0: deterministic
     "Train a T2L hypernetwork on `tasks` for frozen `model`; write official-format checkpoints to `out_dir`."
