@@ -413,7 +413,7 @@ BASE_MODEL_IDS = {"smollm2": ("HuggingFaceTB/SmolLM2-135M-Instruct", "gguf:llm_s
 def train_default(out_dir,                        # run folder (official checkpoint format); rerun to resume
                   base_model:str="smollm2",       # base model (Hub id, folder, .gguf, smollm2)
                   emb_model:str=DEFAULT_EMBEDDER, # task-description embedder
-                  tasks=None,                     # training task names (default: all of `taskdata.TRAIN_TASKS`)
+                  tasks=None,                     # training task names, comma-separated on the command line (default: all of `taskdata.TRAIN_TASKS`)
                   heldout=None,                   # held-out task names, validated on only (default: `taskdata.HELD_OUT_TASKS`)
                   baseline:bool=False,            # train the multi-task LoRA baseline (same data and budget) instead
                   device="auto",                  # auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps; under torchrun, `cuda` is each process's own GPU
