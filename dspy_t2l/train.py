@@ -199,7 +199,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               n_val:int=2,                      # validation examples per training task
               n_val_heldout:int=8,              # validation examples per held-out task
               max_len:int=320,                  # longest example in tokens (longer ones are dropped)
-              formats=DEFAULT_FORMATS, # `{format: weight}` of the training examples (see `FORMATS`), or a tuple: every example in each
+              formats=DEFAULT_FORMATS, # `{format: weight}` of the training examples (see `FORMATS`; format=weight pairs on the command line), or a tuple: every example in each
               val_every:int=100,                # steps between validations
               ckpt_every:int=50,                # steps between checkpoints (a resumed run goes on from the last)
               keep_ckpts:int=2,
