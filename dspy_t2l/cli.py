@@ -1,4 +1,4 @@
-"""The `dspy-t2l` command: `assets`, `generate`, `evaluate`, `finetune`, `train`, `bench`.
+"""The `dspy-t2l` command: `assets`, `generate`, `evaluate`, `finetune`, `train`, `bench`, `serve`, each built from the function it calls.
 
 Docs: https://dspy-t2l.github.io/dspy_t2l/cli.html.md"""
 
