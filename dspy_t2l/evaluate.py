@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 __all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'training_items',
            'trained_adapter', 'check_trained', 'OfficialGSM8K', 'build_program', 'Recorded', 'gold_pairs',
            'add_answer_losses', 'read_predictions', 'summarize', 'straggler_timeout', 'EvalResult', 'evaluate_mode',
-           'plot_comparison', 'evaluate', 'add_evaluate_parser']
+           'plot_comparison', 'evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #3700823f
 def wilson_ci(k:int, n:int, z:float=1.96)->tuple[float, float]:
@@ -234,10 +234,21 @@ class EvalResult:
                 f"{s['throughput']['examples_per_s'] or 0:.2f} examples/s, "
                 f"{s['throughput']['tokens_per_s'] or 0:.1f} tokens/s; `{self.out}`")
 
-def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out, shots:int=0, limit:int|None=DEFAULT_LIMIT, seed:int=0,
-                  task_desc:str|None=None, adapter=None, scale_mode:str="as_trained", protocol:str="dspy",
-                  max_tokens:int|None=None, num_threads:int=4, source:str="auto", data_dir=None,
-                  artifacts_dir="artifacts", progress:bool=True, overwrite:bool=False,
+def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out,
+                  shots:int=0,                  # few-shot demonstrations (from the task's demo split)
+                  limit:int|None=DEFAULT_LIMIT, # examples to evaluate, a seeded subset (None, or 0 on the command line: all)
+                  seed:int=0,                   # seed of the subset and of the demonstrations
+                  task_desc:str|None=None,      # description for generated mode (default: the task's own)
+                  adapter=None,                 # adapter for trained mode (PEFT folder or .lora.pt; default artifacts/{task}_trained.lora.pt)
+                  scale_mode:str="as_trained",  # a generated adapter's scale: as trained (rsLoRA), or as vLLM 0.5.4 applied it (`vllm054`)
+                  protocol:str="dspy",          # dspy: the task's DSPy program; official: the T2L paper's GSM8K prompt
+                  max_tokens:int|None=None,     # new tokens per call (default per task)
+                  num_threads:int=8,            # concurrent examples (batched on the model)
+                  source:str="auto",            # data source: auto, olmo, jsonl or hub
+                  data_dir=None,                # folder of JSONL files for source jsonl
+                  artifacts_dir="artifacts",    # where trained adapters are (`{task}_trained.lora.pt`)
+                  progress:bool=True,           # show a progress bar
+                  overwrite:bool=False,         # discard a previous run in `out`
                   exclude=None,      # `item_key`s to leave out (a trained adapter's items are always left out)
                  )->EvalResult:
     "Evaluate one mode into folder `out` (resuming a run already there)."
@@ -328,9 +339,15 @@ def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
     return fig
 
 # %% ../nbs/11_evaluate.ipynb #0aa6173e
-def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base_model:str|None=None,
-             runtime:LoRARuntime|None=None, artifacts_dir="artifacts",
-             device="auto", dtype="auto", # where and in what precision the base model runs (when no `runtime` is given)
+def evaluate(task:str="code",               # code (GSM8K), medical (MedMCQA), or another registered task
+             mode:str="generated",          # base, generated, trained, a comma-separated list, or all
+             out=None,                      # output folder (default runs/eval/{task}_{shots}shot_seed{seed}); rerun to resume
+             t2l_dir=None,                  # T2L checkpoint folder (default: trained_t2l/smollm2_t2l)
+             base_model:str|None=None,      # base model (default: the checkpoint's; Hub id, folder, .gguf, smollm2)
+             runtime:LoRARuntime|None=None, # a loaded runtime to evaluate on, instead of loading one
+             artifacts_dir="artifacts",     # where trained adapters are (`{task}_trained.lora.pt`)
+             device="auto",                 # where the base model runs: auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps
+             dtype="auto",                  # base-model precision: auto (bfloat16 on a GPU, float32 on the CPU), float32, bfloat16 or float16 (GPU only)
              mlflow:bool|str|None=None, # log to MLflow: True (the local store) or a tracking URI; None: to the run `mlflow_run` opened, if any
              server:str|None=None,      # a vLLM server URL (`dspy-t2l serve`): generate there instead of in process
              adapter_dir=None,          # with `server`: where adapters are written (a folder the server reads)
@@ -377,45 +394,3 @@ def evaluate(task:str="code", mode:str="generated", out=None, t2l_dir=None, base
         if run is not None:
             for f in ("comparison.json", "comparison.png"): run.log_artifact(out/f)
     return res
-
-# %% ../nbs/11_evaluate.ipynb #b01a5c88
-def add_evaluate_parser(sub):
-    "The `dspy-t2l evaluate` subcommand."
-    p = sub.add_parser("evaluate", help="evaluate a DSPy program on a task with the base model, a generated or a trained adapter")
-    p.add_argument("--task", default="code", help="code (GSM8K), medical (MedMCQA), or another registered task")
-    p.add_argument("--mode", default="generated", help="base, generated, trained, a comma-separated list, or all")
-    p.add_argument("--shots", type=int, default=0, help="few-shot demonstrations (from the task's demo split)")
-    p.add_argument("--t2l-dir", help="T2L checkpoint folder (default: trained_t2l/smollm2_t2l)")
-    p.add_argument("--base-model", help="base model (default: the checkpoint's; Hub id, folder, .gguf, smollm2)")
-    p.add_argument("--task-desc", help="description for generated mode (default: the task's own)")
-    p.add_argument("--adapter", help="adapter for trained mode (PEFT folder or .lora.pt; default artifacts/{task}_trained.lora.pt)")
-    p.add_argument("--scale-mode", default="as_trained", choices=["as_trained", "vllm054"])
-    p.add_argument("--protocol", default="dspy", choices=["dspy", "official"], help="official: the T2L paper's GSM8K prompt")
-    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT, help="examples to evaluate (a seeded subset; 0 for all)")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--num-threads", type=int, default=8, help="concurrent examples (batched on the model)")
-    p.add_argument("--max-tokens", type=int, help="new tokens per call (default per task)")
-    p.add_argument("--source", default="auto", help="auto, olmo, jsonl or hub")
-    p.add_argument("--data-dir", help="folder of JSONL files for --source jsonl")
-    p.add_argument("--artifacts-dir", default="artifacts")
-    p.add_argument("--out", help="output folder (default runs/eval/{task}_{shots}shot_seed{seed}); rerun to resume")
-    p.add_argument("--overwrite", action="store_true", help="discard a previous run in --out")
-    add_device_args(p)
-    p.add_argument("--server", help="a vLLM server URL (`dspy-t2l serve` prints it): generate there instead of in process")
-    p.add_argument("--adapter-dir", help="with --server: where adapters are written (must be readable by the server)")
-    p.add_argument("--bake-scale", action="store_true", help="with --server: bake the scale into B (servers that ignore rsLoRA)")
-    def run(a):
-        res = evaluate(a.task, a.mode, a.out, t2l_dir=a.t2l_dir, base_model=a.base_model, artifacts_dir=a.artifacts_dir,
-                       shots=a.shots, limit=a.limit or None, seed=a.seed, task_desc=a.task_desc, adapter=a.adapter,
-                       scale_mode=a.scale_mode, protocol=a.protocol, max_tokens=a.max_tokens, num_threads=a.num_threads,
-                       source=a.source, data_dir=a.data_dir, overwrite=a.overwrite, device=a.device, dtype=a.dtype,
-                       server=a.server, adapter_dir=a.adapter_dir, bake_scale=a.bake_scale)
-        for m, r in res.items():
-            s = r.summary
-            loss = f"{s['answer_loss']:.3f}" if s.get("answer_loss") is not None else "  -  "
-            print(f"{s['task']:8s} {m:10s} accuracy {s['accuracy']:6.1%}  (95% CI {s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}, "
-                  f"n={s['n']})  unparsed {s['parse_failure_rate']:5.1%}  answer loss {loss}  "
-                  f"{s['throughput']['tokens_per_s'] or 0:6.1f} tok/s  {r.out}")
-        if len(res) > 1: print(f"chart: {next(iter(res.values())).out.parent/'comparison.png'}")
-        return res
-    p.set_defaults(fn=run)

@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'INITS', 'signature_of', 'chat_parts', 'chat_examples', 'chat_examples_for', 'batch_ids', 'eval_loss',
-           'FitResult', 'LoRAFit', 'train_step', 'fit_lora', 'write_outputs', 'bench_step', 'finetune', 'cmd_finetune',
-           'add_finetune_parser', 'T2LTrainingJob', 'T2LProvider']
+           'FitResult', 'LoRAFit', 'train_step', 'fit_lora', 'write_outputs', 'bench_step', 'finetune',
+           'T2LTrainingJob', 'T2LProvider']
 
 # %% ../nbs/12_finetune.ipynb #fec435fc
 def signature_of(program_or_signature)->type[dspy.Signature]:
@@ -293,19 +293,26 @@ def _load_t2l(t2l_dir, base_model, device="auto"):
 
 # %% ../nbs/12_finetune.ipynb #e6323fe4
 def finetune(task:str,                   # gsm8k (code), medmcqa (medical), ...
-             t2l_dir=None,               # T2L checkpoint folder (or a loaded `T2L`) for init='generated'
-             base_model="smollm2",       # base model spec, or a loaded `(model, tokenizer)`
-             steps:int=200, lr:float=2e-4, batch_size:int=4, grad_accum:int=1, eval_every:int=25,
+             t2l_dir=None,               # T2L checkpoint folder (or a loaded `T2L`): init 'generated' starts from the adapter it generates
+             base_model="smollm2",       # base model (Hub id, folder, .gguf, or `smollm2`), or a loaded `(model, tokenizer)`
+             steps:int=200,              # optimizer steps
+             lr:float=2e-4,              # peak learning rate (linear warmup and decay)
+             batch_size:int=4,           # examples per micro-batch
+             grad_accum:int=1,           # micro-batches per optimizer step
+             eval_every:int=25,          # steps between held-out evaluations (and checkpoints)
              n_train:int|None=None,      # training examples (default: the whole train split)
              n_val:int|None=32,          # held-out examples the best adapter is chosen on
-             source:str="auto", data_dir=None,
-             out_dir=None,               # run folder (default runs/finetune_{task}_{init})
+             source:str="auto",          # data source: auto, olmo, jsonl, hub (gsm8k also gsm_symbolic)
+             data_dir=None,              # folder of JSONL files for source jsonl
+             out_dir=None,               # run folder: checkpoints, adapter/, loss.png, log.json (default runs/finetune_{task}_{init})
              artifacts_dir="artifacts",  # where `{key}_trained.lora.pt` goes (`code`, `medical`, ...)
-             init:str="generated",       # start from T2L's adapter for the description, or from PEFT's init
-             task_desc:str|None=None,    # default: the task's `default_desc`
-             seed:int=0, resume:bool=True, progress:bool=True,
-             device="auto",              # auto, cpu, cuda, cuda:N, mps (see `resolve_device`)
-             dtype="auto",               # the base model's: auto, float32, bfloat16, float16 (the LoRA trains in float32)
+             init:str="generated",       # start from T2L's adapter for the description (needs `t2l_dir`), or from PEFT's init
+             task_desc:str|None=None,    # task description for the hypernetwork (default: the task's `default_desc`)
+             seed:int=0,                 # seed of the data order and of PEFT's init
+             resume:bool=True,           # continue from the checkpoint in the run folder, if it holds one
+             progress:bool=True,         # show a progress bar
+             device="auto",              # auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps
+             dtype="auto",               # the base model's: auto (bfloat16 on a GPU, float32 on the CPU), float32, bfloat16, float16 (the LoRA trains in float32)
              **kw)->FitResult:
     "Fine-tune the adapter for `task` on its train split and write it to `trained_adapter_path(task, artifacts_dir)`."
     device, dtype = resolve_device(device, dtype)
@@ -328,41 +335,6 @@ def finetune(task:str,                   # gsm8k (code), medmcqa (medical), ...
     if is_main(): res.lora.save(res.artifact)
     log.info("%s: best held-out loss %s at step %s; wrote %s", t.name, res.log["best_val"], res.log["best_step"], res.artifact)
     return res
-
-# %% ../nbs/12_finetune.ipynb #a353ecb5
-def cmd_finetune(a):
-    "Run `dspy-t2l finetune` from parsed arguments."
-    res = finetune(a.task, t2l_dir=a.t2l_dir, base_model=a.base_model, steps=a.steps, lr=a.lr, batch_size=a.batch_size,
-                   grad_accum=a.grad_accum, eval_every=a.eval_every, n_train=a.n_train, n_val=a.n_val, source=a.source,
-                   data_dir=a.data_dir, out_dir=a.out, artifacts_dir=a.artifacts_dir, init=a.init, task_desc=a.task_desc,
-                   seed=a.seed, resume=not a.no_resume, progress=True, device=a.device, dtype=a.dtype)
-    if is_main(): print(res.artifact)
-    return res
-
-def add_finetune_parser(subparsers):
-    "Add the `finetune` subcommand to `subparsers` (of the `dspy-t2l` parser)."
-    p = subparsers.add_parser("finetune", help="fine-tune a task's LoRA adapter (from T2L's or PEFT's init) on its train split")
-    p.add_argument("--task", required=True, help="gsm8k (alias code), medmcqa (alias medical), ...")
-    p.add_argument("--t2l-dir", help="T2L checkpoint folder: start from the adapter it generates for the task description")
-    p.add_argument("--base-model", default="smollm2", help="base model (Hub id, folder, .gguf, or `smollm2`)")
-    p.add_argument("--init", default="generated", choices=INITS, help="start adapter (default: generated, needs --t2l-dir)")
-    p.add_argument("--task-desc", help="task description for the hypernetwork (default: the task's own)")
-    p.add_argument("--steps", type=int, default=200)
-    p.add_argument("--lr", type=float, default=2e-4)
-    p.add_argument("--batch-size", type=int, default=4)
-    p.add_argument("--grad-accum", type=int, default=1, help="micro-batches per optimizer step")
-    p.add_argument("--eval-every", type=int, default=25, help="steps between held-out evaluations (and checkpoints)")
-    p.add_argument("--n-train", type=int, help="training examples (default: the whole train split)")
-    p.add_argument("--n-val", type=int, default=32, help="held-out examples the best adapter is chosen on")
-    p.add_argument("--source", default="auto", help="data source: auto, olmo, jsonl, hub (gsm8k also gsm_symbolic)")
-    p.add_argument("--data-dir", help="folder of JSONL files for --source jsonl")
-    p.add_argument("--out", help="run folder (checkpoints, adapter/, loss.png, log.json); default runs/finetune_{task}_{init}")
-    p.add_argument("--artifacts-dir", default="artifacts", help="where {code,medical,...}_trained.lora.pt is written")
-    p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--no-resume", action="store_true", help="start over even if the run folder holds a checkpoint")
-    add_device_args(p)
-    p.set_defaults(fn=cmd_finetune)
-    return p
 
 # %% ../nbs/12_finetune.ipynb #fd6f89ed
 from dspy.clients.utils_finetune import TrainDataFormat, TrainingStatus

@@ -23,8 +23,7 @@ from .t2l import T2L
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'VLLM_CPU_INSTALL', 'VLLMRuntime', 'ServedLM', 'vllm_problem', 'VLLMServer', 'serve_target', 'serve',
-           'add_serve_parser']
+__all__ = ['log', 'VLLM_CPU_INSTALL', 'VLLMRuntime', 'ServedLM', 'vllm_problem', 'VLLMServer', 'serve_target', 'serve']
 
 # %% ../nbs/08a_serving.ipynb #99fe58a0
 def _base_url(url:str)->str:
@@ -439,8 +438,16 @@ def serve_target(t2l_dir=None, base_model:str|None=None)->tuple[str, str, int]:
     return str(base_model_dir(spec)), served or str(spec), r
 
 # %% ../nbs/08a_serving.ipynb #6c88ce50
-def serve(t2l_dir=None, base_model:str|None=None, port:int=8000, host:str="127.0.0.1", max_loras:int=8,
-          max_lora_rank:int|None=None, served_model_name:str|None=None, dtype:str|None=None, vllm_args=(), log_file=None):
+def serve(t2l_dir=None,                   # T2L checkpoint whose base model to serve (default: trained_t2l/smollm2_t2l)
+          base_model:str|None=None,       # base model to serve instead (Hub id, folder, .gguf, smollm2)
+          port:int=8000,                  # the server's port
+          host:str="127.0.0.1",           # 0.0.0.0 to accept other machines
+          max_loras:int=8,                # adapters that can share one batch
+          max_lora_rank:int|None=None,    # largest adapter rank (default: the checkpoint's r)
+          served_model_name:str|None=None, # name requests use (default: the checkpoint's model_dir)
+          dtype:str|None=None,            # default: float32 on a CPU, auto on a GPU
+          vllm_args=(),                   # more vLLM arguments (on the command line after --, e.g. -- --tensor-parallel-size 4)
+          log_file=None):                 # server log file (default: in the cache folder)
     "Serve the base model of `t2l_dir` with vLLM until Ctrl-C (or SIGTERM); prints the URL to pass as `--server`."
     model, served, r = serve_target(t2l_dir, base_model)
     srv = VLLMServer(model, served_model_name or served, port, host, max_lora_rank or r, max_loras, dtype, log_file, vllm_args)
@@ -456,20 +463,3 @@ def serve(t2l_dir=None, base_model:str|None=None, port:int=8000, host:str="127.0
     finally:
         srv.stop()
         signal.signal(signal.SIGTERM, old)
-
-# %% ../nbs/08a_serving.ipynb #34766efc
-def add_serve_parser(sub):
-    "The `dspy-t2l serve` subcommand."
-    p = sub.add_parser("serve", help="serve a T2L checkpoint's base model with vLLM, adapters loaded at run time (--server URL)")
-    p.add_argument("--t2l-dir", help="T2L checkpoint whose base model to serve (default: trained_t2l/smollm2_t2l)")
-    p.add_argument("--base-model", help="base model to serve instead (Hub id, folder, .gguf, smollm2)")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--host", default="127.0.0.1", help="0.0.0.0 to accept other machines")
-    p.add_argument("--max-loras", type=int, default=8, help="adapters that can share one batch")
-    p.add_argument("--max-lora-rank", type=int, help="largest adapter rank (default: the checkpoint's r)")
-    p.add_argument("--served-model-name", help="name requests use (default: the checkpoint's model_dir)")
-    p.add_argument("--dtype", help="default: float32 on a CPU, auto on a GPU")
-    p.add_argument("--log", help="server log file (default: in the cache folder)")
-    p.add_argument("vllm_args", nargs="*", help="more vLLM arguments after --, e.g. -- --tensor-parallel-size 4")
-    p.set_defaults(fn=lambda a: serve(a.t2l_dir, a.base_model, a.port, a.host, a.max_loras, a.max_lora_rank,
-                                      a.served_model_name, a.dtype, a.vllm_args, a.log))

