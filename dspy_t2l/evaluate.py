@@ -16,7 +16,7 @@ import torch
 from fastcore.basics import patch
 
 from . import __version__
-from .core import INFERENCE_VERSION, T2LError, add_device_args, atomic_path, atomic_write_json, atomic_write_text, dtype_name
+from .core import INFERENCE_VERSION, T2LError, atomic_path, atomic_write_json, atomic_write_text, dtype_name
 from .engine import GenRequest, LoRARuntime, default_t2l_dir, record_call, record_calls
 from .lora import LoRA, load_lora
 from .models import DEFAULT_BASE_MODEL
@@ -252,7 +252,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out,
                   exclude=None,      # `item_key`s to leave out (a trained adapter's items are always left out)
                  )->EvalResult:
     "Evaluate one mode into folder `out` (resuming a run already there)."
-    task = get_task(task) if isinstance(task, str) else task
+    task = get_task(task, "eval") if isinstance(task, str) else task
     aid, what = mode_adapter(runtime, task, mode, task_desc, adapter, scale_mode, artifacts_dir)
     exclude = set(exclude or ()) | (training_items(runtime.lora(aid)) if mode == "trained" else set())
     data = task.load("eval", source, data_dir, limit, seed, exclude)
@@ -359,7 +359,7 @@ def evaluate(task:str="code",               # code (GSM8K), medical (MedMCQA), o
         params = {"task": task, "mode": mode, "t2l_dir": t2l_dir, "base_model": base_model or getattr(runtime, "name", None), **kw}
         with mlflow_run(mlflow, "dspy_t2l-evaluate", params=params):
             return evaluate(task, mode, out, t2l_dir, base_model, runtime, artifacts_dir, device, dtype, None, server, adapter_dir, bake_scale, **kw)
-    t = get_task(task)
+    t = get_task(task, "eval")
     modes = list(MODES) if mode == "all" else [m.strip() for m in mode.split(",") if m.strip()]
     for m in modes:
         if m not in MODES: raise T2LError(f"unknown mode {m!r}; use one of {', '.join(MODES)} or all")

@@ -14,7 +14,7 @@ import dspy
 import torch
 import torch.nn as nn
 
-from .core import T2LError, atomic_write_json, add_device_args, content_hash, resolve_device, seed_everything
+from .core import T2LError, atomic_write_json, content_hash, resolve_device, seed_everything
 from .dist import dist_setup, is_main, shard
 from .lora import (DEFAULT_LORA_CONFIG, LoRA, for_hooks, lora_hooks, lora_params, lora_targets, params_lora,
                            peft_init)
@@ -71,7 +71,7 @@ def chat_examples(data, tok, signature=None, adapter=None, max_len:int=512)->lis
 def chat_examples_for(task, examples, tok, adapter=None, max_len:int=512)->list[dict]:
     "Encode `examples` of `task` (a name or `Task`) as its DSPy program prompts them."
     from dspy_t2l.tasks import get_task
-    t = get_task(task) if isinstance(task, str) else task
+    t = get_task(task, "eval") if isinstance(task, str) else task
     return chat_examples(examples, tok, t.program(), adapter, max_len)
 
 # %% ../nbs/12_finetune.ipynb #6cc96421
@@ -322,7 +322,7 @@ def finetune(task:str,                   # gsm8k (code), medmcqa (medical), ...
                        "(a T2L checkpoint folder), or --init peft to start from PEFT's initialisation")
     from dspy_t2l.tasks import get_task, trained_adapter_path
     from dspy_t2l.models import load_base_model
-    t = get_task(task)
+    t = get_task(task, "eval")
     train, val = t.train_examples(n_train, seed, source, data_dir), t.val_examples(n_val, seed, source, data_dir)
     model, tok = load_base_model(base_model, dtype, device) if isinstance(base_model, str) else base_model
     start = _start_lora(init, _load_t2l(t2l_dir, base_model, device), model, task_desc or t.default_desc, seed)

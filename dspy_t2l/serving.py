@@ -14,7 +14,7 @@ import dspy
 from fastcore.basics import patch
 import torch
 
-from .cli import broken_torch_extras, torch_extras_fix
+from .core import broken_torch_extras, torch_extras_fix
 from .core import T2LError, atomic_path, cache_dir, content_hash
 from .engine import COMPLETED, AdapterRef, AdapterStore, GenRequest, GenResult, Runtime, generated_id, record_call
 from .lora import LoRA, load_lora

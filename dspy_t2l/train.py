@@ -14,7 +14,7 @@ import dspy
 import torch
 from tqdm.auto import tqdm
 
-from .core import INFERENCE_VERSION, T2LError, add_device_args, atomic_write_json, resolve_device, seed_everything
+from .core import INFERENCE_VERSION, T2LError, atomic_write_json, resolve_device, seed_everything
 from .dist import dist_setup, is_main, shard
 from .config import T2LConfig, VARIANTS, lora_layout
 from .embed import TaskEmbedder, load_embedder
