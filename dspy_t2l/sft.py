@@ -6,7 +6,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/sft.html.md"""
 
 # %% ../nbs/07_sft.ipynb #67f31236
 from __future__ import annotations
-import logging, math
+import functools, logging, math
 
 import torch
 import torch.nn as nn
@@ -28,19 +28,17 @@ class Target(str):
         t.unscored = tuple(u for u in unscored if u)
         return t
 
-_warned_offsets = False
+@functools.cache
+def _warn_no_offsets(): log.warning("cannot map answer characters to tokens with this tokenizer; scoring the whole answer")
 
 def _unscored(tok, answer:str, ids:list)->list[bool]:
     "For each answer token `ids` (as the chat template renders them), whether it lies in one of `answer.unscored`."
-    global _warned_offsets
     spans = [(i, i + len(u)) for u in getattr(answer, "unscored", ()) if (i := answer.find(u)) >= 0]
     if not spans: return [False] * len(ids)
     try: enc = tok(str(answer), add_special_tokens=False, return_offsets_mapping=True)
     except (NotImplementedError, TypeError, ValueError): enc = None         # slow tokenizers have no offsets
     if enc is None or list(enc["input_ids"]) != ids[:len(enc["input_ids"])]:
-        if not _warned_offsets:
-            log.warning("cannot map answer characters to tokens with this tokenizer; scoring the whole answer")
-            _warned_offsets = True
+        _warn_no_offsets()                                                   # once per process
         return [False] * len(ids)
     inside = [any(s < e2 and s2 < e for s, e in spans) for s2, e2 in enc["offset_mapping"]]
     return inside + [False] * (len(ids) - len(inside))
