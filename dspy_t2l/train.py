@@ -6,7 +6,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/train.html.md"""
 
 # %% ../nbs/14_train.ipynb #e84f2a09
 from __future__ import annotations
-import json, logging, random
+import fnmatch, json, logging, math, random
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,8 +30,9 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'render_example',
-           'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'MixConfig', 'HypernetSetup',
-           'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
+           'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'parse_task_weights',
+           'task_weights', 'MixConfig', 'HypernetSetup', 'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora',
+           'score_tasks', 'train_default']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -144,12 +145,34 @@ def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, bat
     return lora_sft_loss(model, targets, AB, hm.cfg.scaling, batch, label_smoothing, l2_reg, neftune_alpha, lora_dropout)
 
 # %% ../nbs/14_train.ipynb #e471f0bb
-def _sample_step(train:dict, names:list, k:int, formats)->tuple[list, list]:
-    "One step's data: `k` distinct tasks and one example of each, all in one format drawn by weight (from `random`)."
+def parse_task_weights(weights)->dict:
+    "`{task name pattern: weight}` from a dict or `'word_problems_*=4,math_*=2'` (`fnmatch` patterns; see `task_weights`)."
+    if not weights: return {}
+    if isinstance(weights, str):
+        try: weights = {k.strip(): float(v) for k, v in (p.split("=") for p in weights.split(","))}
+        except ValueError: raise T2LError(f"--task-weights {weights!r}: write pattern=weight pairs, e.g. word_problems_*=4,math_*=2")
+    if any(not (w >= 0 and math.isfinite(w)) for w in weights.values()):
+        raise T2LError(f"task weights {weights} must be finite and non-negative")
+    return dict(weights)
+
+def task_weights(weights, names:list)->dict:
+    "`{task: sampling weight}` for `names`: the first pattern of `weights` a name matches, else 1 (empty: uniform)."
+    weights = parse_task_weights(weights)
+    if unused := [p for p in weights if not any(fnmatch.fnmatchcase(n, p) for n in names)]:
+        raise T2LError(f"task weight pattern {unused[0]!r} matches no training task; check the name (patterns use * and ?)")
+    out = {n: next((w for p, w in weights.items() if fnmatch.fnmatchcase(n, p)), 1.0) for n in names} if weights else {}
+    if out and not any(out.values()): raise T2LError("every training task has weight 0; give some a positive weight")
+    return out
+
+def _sample_step(train:dict, names:list, k:int, formats, weights:dict|None=None)->tuple[list, list]:
+    "One step's data: `k` distinct tasks (drawn by `weights`, else uniformly) and one example of each, all in one format drawn by weight (from `random`)."
     fmts = [f for f in train if train[f]]
     fmt = random.choices(fmts, [formats.get(f, 0.0) if isinstance(formats, dict) else 1.0 for f in fmts])[0]
     pool = [t for t in names if t in train[fmt]]
-    batch_tasks = random.sample(pool, min(k, len(pool)))
+    if weights:        # weighted sampling without replacement: the k largest u ** (1 / w) (Efraimidis and Spirakis)
+        keys = {t: random.random() ** (1 / weights[t]) for t in pool if weights[t] > 0}
+        batch_tasks = sorted(keys, key=keys.get, reverse=True)[:k]
+    else: batch_tasks = random.sample(pool, min(k, len(pool)))
     return batch_tasks, [random.choice(train[fmt][t]) for t in batch_tasks]
 
 def _report_dropped(tasks, kept:list)->list:
@@ -182,7 +205,8 @@ class MixConfig:
     label_smoothing:float=0.1
     neftune_alpha:float=5.0      # NEFTune noise on the input embeddings
     lora_dropout:float=0.05      # on the hooked inputs, in training steps
-    def __post_init__(self): self.formats = parse_formats(self.formats)
+    task_weights:dict|str|None=None  # `{task name pattern: weight}` for sampling tasks (see `task_weights`); None: uniform
+    def __post_init__(self): self.formats, self.task_weights = parse_formats(self.formats), parse_task_weights(self.task_weights)
 
 class _MixTrainer(Trainer):
     "A trainer on a task mix: sampled steps, validation on held-out examples (and unseen tasks); `loss` is the subclass's."
@@ -191,6 +215,7 @@ class _MixTrainer(Trainer):
         self.mix, self.pad_id = mix, tok.pad_token_id
         self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats)
         self.names = _report_dropped(tasks, encoded_tasks(self.train, tasks))   # tasks with usable examples
+        self.weights = task_weights(mix.task_weights, self.names)
         self.val = _val_set(encode_tasks([t for t in tasks if t.name in self.names], tok, mix.n_val, "val", seed, mix.max_len,
                                          mix.formats), {t.name: n_descs(t) for t in tasks}, mix.n_val)
         self.ho = _val_set(encode_tasks(heldout_tasks, tok, mix.n_val_heldout, "val", seed, mix.max_len, mix.formats),
@@ -199,7 +224,7 @@ class _MixTrainer(Trainer):
     def new_log(self): return {"heldout": []}
     def draw(self, batch_tasks:list)->list: return [(t, 0) for t in batch_tasks]   # `(task, description index)` per example
     def micro_loss(self, step, micro):
-        batch_tasks, exs = _sample_step(self.train, self.names, self.mix.tasks_per_step, self.mix.formats)
+        batch_tasks, exs = _sample_step(self.train, self.names, self.mix.tasks_per_step, self.mix.formats, self.weights)
         pairs = self.draw(batch_tasks)
         mine, w = _my_share(exs)                          # every process drew the same step; it trains on its share
         if not mine: return 0.0
@@ -241,7 +266,8 @@ def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:Hyper
                  n_tasks_per_batch=mix.tasks_per_step, train_ds_names=names, n_train_ds=len(names), epochs=loop.steps,
                  inp_max_len=mix.max_len, seed=loop.seed, run_name=out.name, save_dir=str(out), val_freq=loop.val_every,
                  n_descs_per_ds=max(len(t.descriptions) for t in tasks),
-                 notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; init_from={net.init_from}" if net.init_from else ""))
+                 notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; task_weights={mix.task_weights}" if mix.task_weights else "")
+                       + (f"; init_from={net.init_from}" if net.init_from else ""))
     return acfg, targs
 
 # %% ../nbs/14_train.ipynb #c14a0002
@@ -311,6 +337,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               n_val_heldout:int=8,              # validation examples per held-out task
               max_len:int=320,                  # longest example in tokens (longer ones are dropped)
               formats=DEFAULT_FORMATS, # `{format: weight}` of the training examples (see `FORMATS`; format=weight pairs on the command line), or a tuple: every example in each
+              task_weights=None,                # how often tasks are drawn: `{name pattern: weight}` (pattern=weight pairs on the command line, e.g. word_problems_*=4); others 1
               val_every:int=100,                # steps between validations
               ckpt_every:int=50,                # steps between checkpoints (a resumed run goes on from the last)
               keep_ckpts:int=2,
@@ -324,7 +351,8 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
     loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
                       val_every=val_every, ckpt_every=ckpt_every, keep_ckpts=keep_ckpts, seed=seed, resume=resume,
                       stop_after=stop_after, progress=progress)
-    mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout)
+    mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
+                    task_weights)
     net = HypernetSetup(variant, latent_size, head_in_size, model_dir, base_model_file, l2_reg, init_from, hypernet_dropout)
     return fit(T2LTrainer(tasks, out_dir, model, tok, embedder, heldout_tasks, loop, mix, net), loop, out_dir)
 
@@ -356,12 +384,13 @@ class MTLoRATrainer(_MixTrainer):
 def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, tasks_per_step:int=8, lr:float=5e-4,
                   weight_decay:float=0.0, warmup_frac:float=0.1, label_smoothing:float=0.1, neftune_alpha:float=5.0,
                   lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8,
-                  max_len:int=320, formats=DEFAULT_FORMATS, val_every:int=100, ckpt_every:int=50, seed:int=42,
+                  max_len:int=320, formats=DEFAULT_FORMATS, task_weights=None, val_every:int=100, ckpt_every:int=50, seed:int=42,
                   resume:bool=True, progress:bool=True, stop_after:int|None=None)->dict:
     "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
     loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
                       val_every=val_every, ckpt_every=ckpt_every, seed=seed, resume=resume, stop_after=stop_after, progress=progress)
-    mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout)
+    mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
+                    task_weights)
     return fit(MTLoRATrainer(tasks, out_dir, model, tok, heldout_tasks, loop, mix), loop, out_dir)
 
 # %% ../nbs/14_train.ipynb #43d56672
