@@ -725,6 +725,7 @@ _WP_THINGS = (("cookie", "cookies", "tray", "trays"), ("egg", "eggs", "carton", 
 
 def _calc(a, op, b):
     "`(result, 'a op b = result')` for integers (division only when exact)."
+    assert op != "/" or a % b == 0, (a, b)
     r = {"+": a + b, "-": a - b, "*": a * b, "/": a // b}[op]
     return r, f"{a} {op} {b} = {r}"
 

@@ -263,7 +263,7 @@ def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:Hyper
             "bias": "none", "fan_in_fan_out": False, "init_lora_weights": True, "inference_mode": False}
     targs = dict(lr=loop.lr, weight_decay=loop.weight_decay, warmup_frac=loop.warmup_frac, label_smoothing=mix.label_smoothing,
                  l2_reg_generated_w=net.l2_reg, neftune_noise_alpha=mix.neftune_alpha, max_grad_norm=loop.max_grad_norm,
-                 n_tasks_per_batch=mix.tasks_per_step, train_ds_names=names, n_train_ds=len(names), epochs=loop.steps,
+                 n_tasks_per_batch=mix.tasks_per_step, equally_weight_sample=not mix.task_weights, train_ds_names=names, n_train_ds=len(names), epochs=loop.steps,
                  inp_max_len=mix.max_len, seed=loop.seed, run_name=out.name, save_dir=str(out), val_freq=loop.val_every,
                  n_descs_per_ds=max(len(t.descriptions) for t in tasks),
                  notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; task_weights={mix.task_weights}" if mix.task_weights else "")
