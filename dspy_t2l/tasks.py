@@ -822,6 +822,7 @@ WORD_PROBLEMS = {"shopping": _wp_shopping, "rates": _wp_rates, "sharing": _wp_sh
 
 def _word_problem_pairs(kind, n=1500):
     "`n` multi-step arithmetic word problems of family `kind` (templates of ours), a worked solution as the reasoning."
+    if kind not in WORD_PROBLEMS: raise T2LError(f"unknown word-problem family {kind!r}; use one of {', '.join(WORD_PROBLEMS)}")
     r = random.Random(f"word_problems|{kind}")
     out = []
     for _ in range(n):

@@ -87,11 +87,14 @@ def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
                                        if s in target), "")])
     return msgs, target
 
+def _weight_pairs(text:str, option:str, key:str, example:str)->dict[str, float]:
+    "`{key: weight}` from command-line text `'a=0.3,b=0.2'` (the one-line error names `option` and shows `example`)."
+    try: return {k.strip(): float(v) for k, v in (p.split("=") for p in text.split(","))}
+    except ValueError: raise T2LError(f"{option} {text!r}: write {key}=weight pairs, e.g. {example}") from None
+
 def parse_formats(formats)->dict|tuple:
     "A format mix: `{format: weight}` from a dict or `'cot=0.3,plain=0.2'`, or a tuple of formats to render every example in."
-    if isinstance(formats, str):
-        try: formats = {k.strip(): float(v) for k, v in (p.split("=") for p in formats.split(","))}
-        except ValueError: raise T2LError(f"--formats {formats!r}: write format=weight pairs, e.g. cot=0.5,plain=0.5")
+    if isinstance(formats, str): formats = _weight_pairs(formats, "--formats", "format", "cot=0.5,plain=0.5")
     bad = [f for f in formats if f not in FORMATS]
     if bad: raise T2LError(f"unknown example format {bad[0]!r}; use one of {', '.join(FORMATS)}")
     if isinstance(formats, dict) and (any(w < 0 for w in formats.values()) or not sum(formats.values()) > 0):
@@ -148,9 +151,7 @@ def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, bat
 def parse_task_weights(weights)->dict:
     "`{task name pattern: weight}` from a dict or `'word_problems_*=4,math_*=2'` (`fnmatch` patterns; see `task_weights`)."
     if not weights: return {}
-    if isinstance(weights, str):
-        try: weights = {k.strip(): float(v) for k, v in (p.split("=") for p in weights.split(","))}
-        except ValueError: raise T2LError(f"--task-weights {weights!r}: write pattern=weight pairs, e.g. word_problems_*=4,math_*=2")
+    if isinstance(weights, str): weights = _weight_pairs(weights, "--task-weights", "pattern", "word_problems_*=4,math_*=2")
     if any(not (w >= 0 and math.isfinite(w)) for w in weights.values()):
         raise T2LError(f"task weights {weights} must be finite and non-negative")
     return dict(weights)
@@ -213,9 +214,10 @@ class _MixTrainer(Trainer):
     def _data(self, tasks, heldout_tasks, tok, mix:MixConfig, seed:int, n_descs):
         "Tokenise the mix once: training examples by format and task, validation sets `[(task, description index, example)]`."
         self.mix, self.pad_id = mix, tok.pad_token_id
+        weights = task_weights(mix.task_weights, [t.name for t in tasks])   # a bad pattern fails before minutes of encoding
         self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats)
         self.names = _report_dropped(tasks, encoded_tasks(self.train, tasks))   # tasks with usable examples
-        self.weights = task_weights(mix.task_weights, self.names)
+        self.weights = {n: weights[n] for n in self.names} if weights else {}
         self.val = _val_set(encode_tasks([t for t in tasks if t.name in self.names], tok, mix.n_val, "val", seed, mix.max_len,
                                          mix.formats), {t.name: n_descs(t) for t in tasks}, mix.n_val)
         self.ho = _val_set(encode_tasks(heldout_tasks, tok, mix.n_val_heldout, "val", seed, mix.max_len, mix.formats),
