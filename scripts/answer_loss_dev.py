@@ -1,0 +1,52 @@
+"""Answer loss on a benchmark's `val` split (never scored by `dspy-t2l evaluate`), for comparing T2L checkpoints.
+
+The loss is the teacher-forced loss of the gold output in the task's DSPy program, rendered as `evaluate` renders
+it (with `--shots` demos), in nats per token, for the base model and for the adapter each checkpoint generates
+from the task's description; each line gives the mean with a 95% interval, and the paired difference from the
+base model on the same items. The model card's checkpoint choices were made with it:
+
+    python scripts/answer_loss_dev.py trained_t2l/smollm2_t2l runs/t2l_v5 --task code --n 24 --shots 3
+"""
+import argparse, sys
+import numpy as np
+import dspy
+
+from dspy_t2l.core import T2LError
+from dspy_t2l.engine import LoRARuntime
+from dspy_t2l.evaluate import build_program, gold_pairs, program_adapter
+from dspy_t2l.tasks import get_task
+
+def mean_ci(x, sign=""):
+    "Mean of `x` with its 95% interval (normal approximation)."
+    half = 1.96 * x.std(ddof=1) / len(x) ** .5
+    return f"{x.mean():{sign}.3f} (95% CI {x.mean() - half:{sign}.3f} to {x.mean() + half:{sign}.3f})"
+
+def losses(rt, task, aid, exs, shots):
+    prog = build_program(task, rt, aid, shots, 0)
+    with dspy.context(adapter=program_adapter()): pairs = [p for p in gold_pairs(prog, exs) if p]
+    if not pairs: raise T2LError(f"task {task.name!r} has no gold outputs to score in its program; use a task with them (code, medical)")
+    return np.array(rt.answer_losses(pairs, aid))
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("t2l_dirs", nargs="+", help="T2L checkpoint folders (the base model is the first one's)")
+    ap.add_argument("--task", default="code", help="benchmark task (default: code, GSM8K)")
+    ap.add_argument("--n", type=int, default=24, help="items of the val split, a seeded subset (default: 24)")
+    ap.add_argument("--shots", type=int, default=3, help="demos in the prompt (default: 3)")
+    a = ap.parse_args(argv)
+    try:
+        if a.n < 2: raise T2LError(f"--n must be at least 2 for an interval, not {a.n}")
+        task = get_task(a.task, "eval")
+        exs = task.load("val", limit=a.n, seed=0).examples
+        base = None
+        for d in a.t2l_dirs:
+            rt = LoRARuntime.from_pretrained(d)
+            if base is None:
+                base = losses(rt, task, None, exs, a.shots)
+                print(f"base: {mean_ci(base)}", flush=True)
+            x = losses(rt, task, rt.adapter_for(task.default_desc), exs, a.shots)
+            print(f"{d}: {mean_ci(x)}; minus base {mean_ci(x - base, '+')}", flush=True)
+    except T2LError as e:
+        sys.exit(print(f"error: {e}", file=sys.stderr) or 2)
+
+if __name__ == "__main__": main()
