@@ -6,6 +6,9 @@ from the task's description; each line gives the mean with a 95% interval, and t
 base model on the same items. The model card's checkpoint choices were made with it:
 
     python scripts/answer_loss_dev.py trained_t2l/smollm2_t2l runs/t2l_v5 --task code --n 24 --shots 3
+
+`--strength 0.5,1` also scores each generated adapter with its update scaled (B times the factor): a diagnostic
+of how much of the adapter's pull a task's prompt can take.
 """
 import argparse, sys
 import numpy as np
@@ -13,6 +16,7 @@ import dspy
 
 from dspy_t2l.core import T2LError
 from dspy_t2l.engine import LoRARuntime
+from dspy_t2l.lora import LoRA
 from dspy_t2l.evaluate import build_program, gold_pairs, program_adapter
 from dspy_t2l.tasks import get_task
 
@@ -33,9 +37,12 @@ def main(argv=None):
     ap.add_argument("--task", default="code", help="benchmark task (default: code, GSM8K)")
     ap.add_argument("--n", type=int, default=24, help="items of the val split, a seeded subset (default: 24)")
     ap.add_argument("--shots", type=int, default=3, help="demos in the prompt (default: 3)")
+    ap.add_argument("--strength", default="1", help="comma-separated factors on each generated adapter's update (default: 1)")
     a = ap.parse_args(argv)
     try:
         if a.n < 2: raise T2LError(f"--n must be at least 2 for an interval, not {a.n}")
+        try: strengths = [float(x) for x in a.strength.split(",")]
+        except ValueError: raise T2LError(f"--strength takes comma-separated numbers (e.g. 0.5,1), not {a.strength!r}") from None
         task = get_task(a.task, "eval")
         exs = task.load("val", limit=a.n, seed=0).examples
         base = None
@@ -44,8 +51,13 @@ def main(argv=None):
             if base is None:
                 base = losses(rt, task, None, exs, a.shots)
                 print(f"base: {mean_ci(base)}", flush=True)
-            x = losses(rt, task, rt.adapter_for(task.default_desc), exs, a.shots)
-            print(f"{d}: {mean_ci(x)}; minus base {mean_ci(x - base, '+')}", flush=True)
+            gen = rt.lora(rt.adapter_for(task.default_desc))
+            for k in strengths:
+                lora = gen if k == 1 else LoRA({n: w * k if "lora_B" in n else w for n, w in gen.lora_sd.items()},
+                                               gen.lora_config, gen.task_desc, gen.meta, gen.scale_mode)
+                x = losses(rt, task, rt.add_lora(lora), exs, a.shots)
+                label = d if k == 1 else f"{d} at strength {k:g}"
+                print(f"{label}: {mean_ci(x)}; minus base {mean_ci(x - base, '+')}", flush=True)
     except T2LError as e:
         sys.exit(print(f"error: {e}", file=sys.stderr) or 2)
 
