@@ -48,6 +48,9 @@ def main(argv=None):
         base = None
         for d in a.t2l_dirs:
             rt = LoRARuntime.from_pretrained(d)
+            if base is None: base_id = rt.base_id
+            elif rt.base_id != base_id:
+                raise T2LError(f"{d} is for another base model than {a.t2l_dirs[0]}; compare checkpoints of one base model per run")
             if base is None:
                 base = losses(rt, task, None, exs, a.shots)
                 print(f"base: {mean_ci(base)}", flush=True)
