@@ -25,11 +25,11 @@ def mean_ci(x, sign=""):
     half = 1.96 * x.std(ddof=1) / len(x) ** .5
     return f"{x.mean():{sign}.3f} (95% CI {x.mean() - half:{sign}.3f} to {x.mean() + half:{sign}.3f})"
 
-def losses(rt, task, aid, exs, shots):
-    prog = build_program(task, rt, aid, shots, 0)
-    with dspy.context(adapter=program_adapter()): pairs = [p for p in gold_pairs(prog, exs) if p]
+def gold_messages(task, rt, exs, shots):
+    "The gold `(messages, output)` pairs of `exs` in the task's program with `shots` demos (the same for every adapter)."
+    with dspy.context(adapter=program_adapter()): pairs = [p for p in gold_pairs(build_program(task, rt, None, shots, 0), exs) if p]
     if not pairs: raise T2LError(f"task {task.name!r} has no gold outputs to score in its program; use a task with them (code, medical)")
-    return np.array(rt.answer_losses(pairs, aid))
+    return pairs
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -45,20 +45,20 @@ def main(argv=None):
         except ValueError: raise T2LError(f"--strength takes comma-separated numbers (e.g. 0.5,1), not {a.strength!r}") from None
         task = get_task(a.task, "eval")
         exs = task.load("val", limit=a.n, seed=0).examples
-        base = None
+        base = pairs = None
         for d in a.t2l_dirs:
             rt = LoRARuntime.from_pretrained(d)
-            if base is None: base_id = rt.base_id
+            if base is None:
+                base_id, pairs = rt.base_id, gold_messages(task, rt, exs, a.shots)
+                base = np.array(rt.answer_losses(pairs, None))
+                print(f"base: {mean_ci(base)}", flush=True)
             elif rt.base_id != base_id:
                 raise T2LError(f"{d} is for another base model than {a.t2l_dirs[0]}; compare checkpoints of one base model per run")
-            if base is None:
-                base = losses(rt, task, None, exs, a.shots)
-                print(f"base: {mean_ci(base)}", flush=True)
             gen = rt.lora(rt.adapter_for(task.default_desc))
-            for k in strengths:
-                lora = gen if k == 1 else LoRA({n: w * k if "lora_B" in n else w for n, w in gen.lora_sd.items()},
+            for k in strengths:          # the update times k: B scaled (as `LoRA.export` bakes a scale)
+                lora = gen if k == 1 else LoRA({n: w * k if ".lora_B." in n else w for n, w in gen.lora_sd.items()},
                                                gen.lora_config, gen.task_desc, gen.meta, gen.scale_mode)
-                x = losses(rt, task, rt.add_lora(lora), exs, a.shots)
+                x = np.array(rt.answer_losses(pairs, rt.add_lora(lora)))
                 label = d if k == 1 else f"{d} at strength {k:g}"
                 print(f"{label}: {mean_ci(x)}; minus base {mean_ci(x - base, '+')}", flush=True)
     except T2LError as e:
