@@ -193,10 +193,11 @@ def fit(trainer:Trainer, cfg:LoopConfig,
         step += 1
         bar.update(1); bar.set_postfix(loss=f"{loss:.4f}", gnorm=f"{gn:.2f}")
         if due(step, cfg.val_every): validate(step)
-        if state is not None and is_main() and due(step, cfg.ckpt_every or cfg.val_every):
+        stop = bool(cfg.stop_after) and step >= cfg.stop_after
+        if state is not None and is_main() and (stop or due(step, cfg.ckpt_every or cfg.val_every)):   # a stop is saved: the rerun goes on from it
             save_train_state(state, step, trainer.tensors(), opt, sched, {"log": lg, **trainer.state(step)})
             atomic_write_json(out/"log.json", {**lg, **trainer.log_meta()})
         if on_step: on_step(step - 1, loss)
-        if cfg.stop_after and step >= cfg.stop_after: break
+        if stop: break
     bar.close()
     return lg
