@@ -17,8 +17,8 @@ from .core import T2LError
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'Target', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'program_adapter', 'dspy_messages', 'answer_loss',
-           'neftune_embeds']
+__all__ = ['log', 'Target', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'program_adapter', 'dspy_messages', 'answer_logits',
+           'sample_mean', 'answer_loss', 'neftune_embeds']
 
 # %% ../nbs/07_sft.ipynb #2117f194
 class Target(str):
@@ -89,23 +89,30 @@ def dspy_messages(signature, inputs:dict, outputs:dict, adapter=None, demos=())-
     return msgs[:-1], msgs[-1]["content"]
 
 # %% ../nbs/07_sft.ipynb #58daeb81
-def answer_loss(model:nn.Module, batch:dict, label_smoothing:float=0.0, inputs_embeds=None,
-                reduce:bool=True,           # False: one loss per sample `[b]` (NaN where a sample has no answer tokens)
-               )->torch.Tensor:
-    "Mean over samples of the mean answer-token cross-entropy of causal LM `model` on `batch`."
-    labels = batch["labels"]
+def answer_logits(model:nn.Module, batch:dict, inputs_embeds=None)->tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    "`(logits [n, V], targets [n], mask [b, T-1])`: logits at the positions that predict `batch`'s answer tokens, those tokens, and where they are."
     kw = {"inputs_embeds": inputs_embeds} if inputs_embeds is not None else {"input_ids": batch["input_ids"]}
     h = model.get_decoder()(attention_mask=batch["attention_mask"], use_cache=False, **kw).last_hidden_state
-    tgt = labels[:, 1:]
+    tgt = batch["labels"][:, 1:]
     sel = tgt != -100                                                                  # [b, T-1]
     if not sel.any(): raise T2LError("no answer tokens in the batch (all labels are -100)")
     logits = model.get_output_embeddings()(h[:, :-1][sel]).float()                     # [n, V]
     if cap := getattr(model.config, "final_logit_softcapping", None): logits = torch.tanh(logits / cap) * cap
-    ce = F.cross_entropy(logits, tgt[sel], reduction="none", label_smoothing=label_smoothing)
+    return logits, tgt[sel], sel
+
+def sample_mean(token_values:torch.Tensor, sel:torch.Tensor, reduce:bool=True)->torch.Tensor:
+    "Per-token values `[n]` at mask `sel` `[b, T-1]` averaged per sample, then over the samples (`reduce=False`: `[b]`, NaN where a sample has none)."
     rows = sel.nonzero()[:, 0]
-    per_sample = torch.zeros(labels.shape[0], device=ce.device).index_add_(0, rows, ce) / sel.sum(1).clamp(min=1)
+    per_sample = torch.zeros(sel.shape[0], device=token_values.device).index_add_(0, rows, token_values) / sel.sum(1).clamp(min=1)
     if not reduce: return per_sample.masked_fill(~sel.any(1), float("nan"))
     return per_sample[sel.any(1)].mean()
+
+def answer_loss(model:nn.Module, batch:dict, label_smoothing:float=0.0, inputs_embeds=None,
+                reduce:bool=True,           # False: one loss per sample `[b]` (NaN where a sample has no answer tokens)
+               )->torch.Tensor:
+    "Mean over samples of the mean answer-token cross-entropy of causal LM `model` on `batch`."
+    logits, tgt, sel = answer_logits(model, batch, inputs_embeds)
+    return sample_mean(F.cross_entropy(logits, tgt, reduction="none", label_smoothing=label_smoothing), sel, reduce)
 
 # %% ../nbs/07_sft.ipynb #f647b39d
 def neftune_embeds(model:nn.Module, input_ids:torch.Tensor, alpha:float, generator=None)->torch.Tensor:
