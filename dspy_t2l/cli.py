@@ -6,7 +6,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/cli.html.md"""
 
 # %% ../nbs/15_cli.ipynb #f0a8780e
 from __future__ import annotations
-import argparse, inspect, json, logging, os, sys, types, typing
+import argparse, inspect, json, logging, math, os, sys, types, typing
 from pathlib import Path
 
 import torch
@@ -237,6 +237,13 @@ def _count(s:str)->int|None:
     try: return int(s) or None
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number (0 for all)") from None
 
+def _nonneg(s:str)->float:
+    "A finite number >= 0."
+    try: x = float(s)
+    except ValueError: x = float("nan")
+    if not (x >= 0 and math.isfinite(x)): raise argparse.ArgumentTypeError(f"{s!r} is not a finite number >= 0")
+    return x
+
 # %% ../nbs/15_cli.ipynb #856a4a73
 def commands()->list[Command]:
     "The subcommands of `dspy-t2l`, each built from the function it calls."
@@ -267,7 +274,8 @@ def commands()->list[Command]:
                           "n_train", "n_val", "n_val_heldout", "val_every", "ckpt_every", "seed", "resume", "stop_after", "init_from",
                           "kl_base"),
                 extra={"variant": dict(choices=list(VARIANTS)), "formats": dict(type=parse_formats),
-                       "task_weights": dict(type=parse_task_weights), "tasks": dict(type=_names)},
+                       "task_weights": dict(type=parse_task_weights), "tasks": dict(type=_names),
+                       "kl_base": dict(type=_nonneg)},
                 alias={"out_dir": "--out"},
                 show=_on_main(lambda d: print(json.dumps({"best": d["best"], "val": d["val"][-1:], "heldout": d["heldout"][-1:]})))),
         Command("bench", run_benchmarks, "run the speed and memory benchmarks and print their figures"),
