@@ -135,6 +135,7 @@ def encoded_tasks(encoded:dict, tasks)->list:
 def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label_smoothing:float=0.1, l2_reg:float=0.0,
                   neftune_alpha:float=0.0, lora_dropout:float=0.0,
                   kl_base:float=0.0, # weight of KL(base || adapted) at the answer tokens (a base-model forward pass more per step)
+                  kl_gate:bool=False, # weight each token's KL by the base model's probability of the gold token
                  )->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of `batch` with LoRA `AB` (`{m: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}`) applied."
     batch = {k: v.to(next(model.parameters()).device) for k, v in batch.items()}
@@ -147,15 +148,18 @@ def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label
         with lora_hooks(model, AB, scaling, lora_dropout, targets): logits, tgt, sel = answer_logits(model, batch, embeds)
         ce = sample_mean(F.cross_entropy(logits, tgt, reduction="none", label_smoothing=label_smoothing), sel)
         kl = F.kl_div(F.log_softmax(logits, -1), ref, reduction="none", log_target=True).sum(-1)   # [n]
+        if kl_gate: kl = kl * ref.gather(1, tgt[:, None])[:, 0].exp()   # held near the base model only where it is right
         loss = ce + kl_base * sample_mean(kl, sel)
     l2 = sum(A.pow(2).mean() + B.pow(2).mean() for A, B in AB.values()) if l2_reg else 0.0
     return loss + l2_reg * l2, ce
 
 def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, batch:dict, label_smoothing:float=0.1,
-             l2_reg:float=1e-3, neftune_alpha:float=0.0, lora_dropout:float=0.0, kl_base:float=0.0)->tuple[torch.Tensor, torch.Tensor]:
+             l2_reg:float=1e-3, neftune_alpha:float=0.0, lora_dropout:float=0.0, kl_base:float=0.0,
+             kl_gate:bool=False)->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of the LoRAs generated from `task_embs` `[B, E]` on `batch` (one example per embedding)."
     AB = hm(task_embs)                                                                 # {m: ([B,N,r,din], [B,N,dout,r])}
-    return lora_sft_loss(model, targets, AB, hm.cfg.scaling, batch, label_smoothing, l2_reg, neftune_alpha, lora_dropout, kl_base)
+    return lora_sft_loss(model, targets, AB, hm.cfg.scaling, batch, label_smoothing, l2_reg, neftune_alpha, lora_dropout, kl_base,
+                         kl_gate)
 
 # %% ../nbs/14_train.ipynb #e471f0bb
 def parse_task_weights(weights)->dict:
@@ -218,10 +222,12 @@ class MixConfig:
     lora_dropout:float=0.05      # on the hooked inputs, in training steps
     task_weights:dict|str|None=None  # `{task name pattern: weight}` for sampling tasks (see `task_weights`); None: uniform
     kl_base:float=0.0            # weight of KL(base || adapted) at the answer tokens (see `lora_sft_loss`); 0: none
+    kl_gate:bool=False           # each token's KL weighted by the base model's probability of the gold token
     def __post_init__(self):
         self.formats, self.task_weights = parse_formats(self.formats), parse_task_weights(self.task_weights)
         if not (self.kl_base >= 0 and math.isfinite(self.kl_base)):
             raise T2LError(f"kl_base {self.kl_base} must be a finite number >= 0 (0 turns the KL term off)")
+        if self.kl_gate and not self.kl_base: raise T2LError("kl_gate weights the KL term, which is off: give kl_base > 0 too")
 
 class _MixTrainer(Trainer):
     "A trainer on a task mix: sampled steps, validation on held-out examples (and unseen tasks); `loss` is the subclass's."
@@ -284,6 +290,7 @@ def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:Hyper
                  n_descs_per_ds=max(len(t.descriptions) for t in tasks),
                  notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; task_weights={mix.task_weights}" if mix.task_weights else "")
                        + (f"; kl_base={mix.kl_base}" if mix.kl_base else "")
+                       + ("; kl_gate" if mix.kl_gate else "")
                        + (f"; init_from={net.init_from}" if net.init_from else ""))
     return acfg, targs
 
@@ -323,7 +330,7 @@ class T2LTrainer(_MixTrainer):
         e = torch.stack([self.embs[t][d] for t, d in pairs])
         m = self.mix
         return t2l_loss(self.hm, self.model, self.targets, e, batch,
-                        *((m.label_smoothing, self.net.l2_reg, m.neftune_alpha, m.lora_dropout, m.kl_base) if train else (0.0, 0.0)))
+                        *((m.label_smoothing, self.net.l2_reg, m.neftune_alpha, m.lora_dropout, m.kl_base, m.kl_gate) if train else (0.0, 0.0)))
     def validate(self, step):
         self.hm.eval()
         try: return super().validate(step)
@@ -350,6 +357,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               warmup_frac:float=0.1, label_smoothing:float=0.1, l2_reg:float=1e-3, neftune_alpha:float=5.0,
               lora_dropout:float=0.05, max_grad_norm:float=1.0,
               kl_base:float=0.0,                # weight of KL(base model || adapted) at the answer tokens: keeps predictions the data does not ask to change
+              kl_gate:bool=False,               # weight each token's KL by the base model's probability of the gold token: near the base model where it is right
               n_train:int=200,                  # training examples per task
               n_val:int=2,                      # validation examples per training task
               n_val_heldout:int=8,              # validation examples per held-out task
@@ -370,7 +378,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
                       val_every=val_every, ckpt_every=ckpt_every, keep_ckpts=keep_ckpts, seed=seed, resume=resume,
                       stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base)
+                    task_weights, kl_base, kl_gate)
     net = HypernetSetup(variant, latent_size, head_in_size, model_dir, base_model_file, l2_reg, init_from, hypernet_dropout)
     return fit(T2LTrainer(tasks, out_dir, model, tok, embedder, heldout_tasks, loop, mix, net), loop, out_dir)
 
@@ -392,7 +400,7 @@ class MTLoRATrainer(_MixTrainer):
     def loss(self, pairs, batch, train:bool):
         m = self.mix
         return lora_sft_loss(self.model, self.targets, for_hooks(self.AB), self.start.scaling, batch,
-                             *((m.label_smoothing, 0.0, m.neftune_alpha, m.lora_dropout, m.kl_base) if train else (0.0,)))
+                             *((m.label_smoothing, 0.0, m.neftune_alpha, m.lora_dropout, m.kl_base, m.kl_gate) if train else (0.0,)))
     def validated(self, step, res, new_best):
         if new_best and is_main():
             params_lora(self.AB, self.lay, self.start, {"mt_lora": {"step": step, "val": res["val"], "tasks": self.names}},
@@ -403,12 +411,13 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
                   weight_decay:float=0.0, warmup_frac:float=0.1, label_smoothing:float=0.1, neftune_alpha:float=5.0,
                   lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8,
                   max_len:int=320, formats=DEFAULT_FORMATS, task_weights=None, val_every:int=100, ckpt_every:int=50, seed:int=42,
-                  resume:bool=True, progress:bool=True, stop_after:int|None=None, kl_base:float=0.0)->dict:
+                  resume:bool=True, progress:bool=True, stop_after:int|None=None, kl_base:float=0.0,
+                  kl_gate:bool=False)->dict:
     "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
     loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
                       val_every=val_every, ckpt_every=ckpt_every, seed=seed, resume=resume, stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base)
+                    task_weights, kl_base, kl_gate)
     return fit(MTLoRATrainer(tasks, out_dir, model, tok, heldout_tasks, loop, mix), loop, out_dir)
 
 # %% ../nbs/14_train.ipynb #43d56672
