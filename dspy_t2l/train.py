@@ -154,12 +154,12 @@ def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label
     return loss + l2_reg * l2, ce
 
 def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, batch:dict, label_smoothing:float=0.1,
-             l2_reg:float=1e-3, neftune_alpha:float=0.0, lora_dropout:float=0.0, kl_base:float=0.0,
-             kl_gate:bool=False)->tuple[torch.Tensor, torch.Tensor]:
+             l2_reg:float=1e-3,
+             **kw, # `lora_sft_loss`'s other options (`neftune_alpha`, `lora_dropout`, `kl_base`, `kl_gate`)
+            )->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of the LoRAs generated from `task_embs` `[B, E]` on `batch` (one example per embedding)."
     AB = hm(task_embs)                                                                 # {m: ([B,N,r,din], [B,N,dout,r])}
-    return lora_sft_loss(model, targets, AB, hm.cfg.scaling, batch, label_smoothing, l2_reg, neftune_alpha, lora_dropout, kl_base,
-                         kl_gate)
+    return lora_sft_loss(model, targets, AB, hm.cfg.scaling, batch, label_smoothing, l2_reg, **kw)
 
 # %% ../nbs/14_train.ipynb #e471f0bb
 def parse_task_weights(weights)->dict:
@@ -228,6 +228,11 @@ class MixConfig:
         if not (self.kl_base >= 0 and math.isfinite(self.kl_base)):
             raise T2LError(f"kl_base {self.kl_base} must be a finite number >= 0 (0 turns the KL term off)")
         if self.kl_gate and not self.kl_base: raise T2LError("kl_gate weights the KL term, which is off: give kl_base > 0 too")
+    def loss_kw(self, train:bool)->dict:
+        "`lora_sft_loss`'s options: the recipe's in a training step, the plain answer CE in validation."
+        if not train: return {"label_smoothing": 0.0}
+        return dict(label_smoothing=self.label_smoothing, neftune_alpha=self.neftune_alpha, lora_dropout=self.lora_dropout,
+                    kl_base=self.kl_base, kl_gate=self.kl_gate)
 
 class _MixTrainer(Trainer):
     "A trainer on a task mix: sampled steps, validation on held-out examples (and unseen tasks); `loss` is the subclass's."
@@ -328,9 +333,7 @@ class T2LTrainer(_MixTrainer):
     def draw(self, batch_tasks): return [(t, random.randrange(len(self.embs[t]))) for t in batch_tasks]   # one description each
     def loss(self, pairs, batch, train:bool):
         e = torch.stack([self.embs[t][d] for t, d in pairs])
-        m = self.mix
-        return t2l_loss(self.hm, self.model, self.targets, e, batch,
-                        *((m.label_smoothing, self.net.l2_reg, m.neftune_alpha, m.lora_dropout, m.kl_base, m.kl_gate) if train else (0.0, 0.0)))
+        return t2l_loss(self.hm, self.model, self.targets, e, batch, l2_reg=self.net.l2_reg if train else 0.0, **self.mix.loss_kw(train))
     def validate(self, step):
         self.hm.eval()
         try: return super().validate(step)
@@ -398,9 +401,7 @@ class MTLoRATrainer(_MixTrainer):
     def params(self): return [t for ab in self.AB.values() for t in ab]
     def tensors(self): return {f"{m}.{f}": t for m, ab in self.AB.items() for f, t in zip("AB", ab)}
     def loss(self, pairs, batch, train:bool):
-        m = self.mix
-        return lora_sft_loss(self.model, self.targets, for_hooks(self.AB), self.start.scaling, batch,
-                             *((m.label_smoothing, 0.0, m.neftune_alpha, m.lora_dropout, m.kl_base, m.kl_gate) if train else (0.0,)))
+        return lora_sft_loss(self.model, self.targets, for_hooks(self.AB), self.start.scaling, batch, **self.mix.loss_kw(train))
     def validated(self, step, res, new_best):
         if new_best and is_main():
             params_lora(self.AB, self.lay, self.start, {"mt_lora": {"step": step, "val": res["val"], "tasks": self.names}},
