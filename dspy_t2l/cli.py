@@ -239,19 +239,24 @@ def _count(s:str)->int|None:
     try: return int(s) or None
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number (0 for all)") from None
 
-def _nonneg(s:str)->float:
-    "A finite number >= 0."
-    try: x = float(s)
-    except ValueError: x = float("nan")
-    if not (x >= 0 and math.isfinite(x)): raise argparse.ArgumentTypeError(f"{s!r} is not a finite number >= 0")
-    return x
+def _number(lo:float, hi:float, what:str):
+    "An argparse type: a number from `lo` to `hi` (finite), else the error '... is not `what`'."
+    def parse(s:str)->float:
+        try: x = float(s)
+        except ValueError: x = float("nan")
+        if not (lo <= x <= hi and math.isfinite(x)): raise argparse.ArgumentTypeError(f"{s!r} is not {what}")
+        return x
+    return parse
+
+_nonneg = _number(0, math.inf, "a finite number >= 0")
+_penalty = _number(-2, 2, "a number from -2 to 2 (OpenAI's range for penalties; 0 is off)")
 
 # %% ../nbs/15_cli.ipynb #856a4a73
 def commands()->list[Command]:
     "The subcommands of `dspy-t2l`, each built from the function it calls."
     from dspy_t2l.bench import run_benchmarks
     from dspy_t2l.config import VARIANTS
-    from dspy_t2l.evaluate import evaluate, evaluate_mode
+    from dspy_t2l.evaluate import EVAL_SPLITS, evaluate, evaluate_mode
     from dspy_t2l.finetune import INITS, finetune
     from dspy_t2l.lora import SCALE_MODES
     from dspy_t2l.serving import serve
@@ -263,10 +268,11 @@ def commands()->list[Command]:
                 extra={"scale_mode": dict(choices=SCALE_MODES)}, show=print),
         Command("evaluate", evaluate, "evaluate a DSPy program on a task with the base model, a generated or a trained adapter",
                 skip=("runtime", "mlflow"), via=evaluate_mode,
-                via_opts=("shots", "limit", "seed", "task_desc", "adapter", "scale_mode", "protocol", "max_tokens", "num_threads",
-                          "source", "data_dir", "overwrite"),
+                via_opts=("shots", "limit", "split", "seed", "task_desc", "adapter", "scale_mode", "protocol", "max_tokens", "num_threads",
+                          "source", "data_dir", "overwrite", "frequency_penalty", "presence_penalty"),
                 extra={"scale_mode": dict(choices=SCALE_MODES), "protocol": dict(choices=("dspy", "official")),
-                       "limit": dict(type=_count)}, show=show_eval),
+                       "limit": dict(type=_count), "split": dict(choices=EVAL_SPLITS), "frequency_penalty": dict(type=_penalty), "presence_penalty": dict(type=_penalty)},
+                show=show_eval),
         Command("finetune", finetune, "fine-tune a task's LoRA adapter (from T2L's or PEFT's init) on its train split",
                 skip=("progress",), extra={"init": dict(choices=INITS)}, alias={"out_dir": "--out"},
                 show=_on_main(lambda res: print(res.artifact))),

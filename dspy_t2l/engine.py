@@ -16,6 +16,7 @@ import dspy
 import torch
 from dspy import lm15
 from fastcore.basics import patch
+from transformers import LogitsProcessor, LogitsProcessorList
 
 from .core import INFERENCE_VERSION, T2LError, content_hash, resolve_device
 from .config import lora_layout
@@ -26,9 +27,9 @@ from .t2l import T2L, state_fingerprint
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'KINDS', 'BASE', 'COMPLETED', 'render_prompt', 'AdapterRef', 'GenRequest', 'GenResult', 'Runtime',
-           'lora_nbytes', 'AdapterStore', 'LoRARuntime', 'default_t2l_dir', 'generated_id', 'T2LEngine', 'record_calls',
-           'record_call']
+__all__ = ['log', 'KINDS', 'BASE', 'COMPLETED', 'PENALTIES', 'render_prompt', 'AdapterRef', 'check_penalties', 'GenRequest',
+           'GenResult', 'Runtime', 'lora_nbytes', 'AdapterStore', 'LoRARuntime', 'default_t2l_dir', 'generated_id',
+           'OutputPenalty', 'T2LEngine', 'record_calls', 'record_call']
 
 # %% ../nbs/08_engine.ipynb #15ef45b6
 def render_prompt(tok, messages:list[dict], prefill:str="")->str:
@@ -69,6 +70,15 @@ BASE = AdapterRef("base", "base")   # the base model, no adapter
 
 # %% ../nbs/08_engine.ipynb #7a246e65
 COMPLETED = "[[ ## completed ## ]]"
+PENALTIES = ("frequency_penalty", "presence_penalty")   # OpenAI's output-token penalties, which both backends apply
+
+def check_penalties(**penalties)->dict:
+    "The penalties among `penalties` that are on (non-zero), each checked: one of `PENALTIES`, a number from -2 to 2."
+    for k, v in penalties.items():
+        if k not in PENALTIES: raise T2LError(f"unknown penalty {k!r}; use {' or '.join(PENALTIES)}")
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not -2 <= v <= 2:
+            raise T2LError(f"{k} must be a number from -2 to 2 (OpenAI's range; 0 is off), not {v!r}")
+    return {k: v for k, v in penalties.items() if v}
 
 @dataclass
 class GenRequest:
@@ -82,11 +92,14 @@ class GenRequest:
     seed:int|None = None
     prefill:str = ""
     min_new_tokens:int = 0       # for benchmarks: generate at least this many tokens
+    frequency_penalty:float = 0.0  # OpenAI's: a token's logit is lowered by this times its count in the output so far
+    presence_penalty:float = 0.0   # OpenAI's: a token's logit is lowered by this once it is in the output
+    def __post_init__(self): check_penalties(**{k: getattr(self, k) for k in PENALTIES})
     def batch_key(self):
         "Requests with equal keys can share one `generate` call."
         greedy = not self.temperature
         return (self.max_new_tokens, self.min_new_tokens, greedy, None if greedy else (self.temperature, self.top_p, self.seed),
-                tuple(self.stop))
+                tuple(self.stop), self.frequency_penalty, self.presence_penalty)
 
 @dataclass
 class GenResult:
@@ -351,6 +364,15 @@ def _ensure_loaded(self:LoRARuntime, adapters:set):
             self.stats["unloaded"] += 1
 
 # %% ../nbs/08_engine.ipynb #56274df1
+class OutputPenalty(LogitsProcessor):
+    "OpenAI's frequency and presence penalties for `generate`: logits lowered by `frequency` x a token's count in the output so far, plus `presence` once it occurs."
+    def __init__(self, prompt_len:int, frequency:float=0.0, presence:float=0.0):
+        self.prompt_len, self.frequency, self.presence = prompt_len, frequency, presence
+    def __call__(self, input_ids, scores):
+        out = input_ids[:, self.prompt_len:]                       # the prompt (padded batch: the same width every row) does not count
+        counts = torch.zeros_like(scores).scatter_add_(1, out, torch.ones_like(out, dtype=scores.dtype))
+        return scores - self.frequency * counts - self.presence * (counts > 0).to(scores.dtype)
+
 def _cut(text:str, stops)->tuple[str, bool]:
     hits = [i for i in (text.find(s) for s in stops if s) if i >= 0]
     return (text[: min(hits)], True) if hits else (text, False)
@@ -370,6 +392,8 @@ def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
               stop_strings=[COMPLETED, *r0.stop], do_sample=bool(r0.temperature))
     if r0.temperature: kw.update(temperature=r0.temperature, top_p=r0.top_p or 1.0)
     else: kw.update(temperature=None, top_p=None, top_k=None)
+    if r0.frequency_penalty or r0.presence_penalty:
+        kw["logits_processor"] = LogitsProcessorList([OutputPenalty(enc["input_ids"].shape[1], r0.frequency_penalty, r0.presence_penalty)])
     with self.lock:
         self._ensure_loaded({n for n in names if n != "__base__"})
         if r0.temperature and r0.seed is not None: torch.manual_seed(r0.seed)
@@ -481,7 +505,7 @@ def _text(x)->str:
 class T2LEngine:
     "DSPy engine serving a `LoRARuntime`; each model string it serves was minted by `runtime.lm` for one adapter."
     supports_function_calling = supports_reasoning = supports_response_schema = False
-    supported_params = frozenset({"temperature", "max_tokens", "stop", "seed", "top_p"})
+    supported_params = frozenset({"temperature", "max_tokens", "stop", "seed", "top_p", *PENALTIES})
     def __init__(self, runtime:LoRARuntime): self.runtime = runtime
     def __deepcopy__(self, memo): return self
 
@@ -493,7 +517,7 @@ class T2LEngine:
                [{"role": "assistant" if m.role == "assistant" else "user", "content": m.text or ""} for m in request.messages]
         req = GenRequest(msgs, adapter, max_new_tokens=cfg.max_tokens or rt.max_tokens,
                          temperature=cfg.temperature or 0.0, top_p=cfg.top_p, stop=tuple(cfg.stop or ()), seed=cfg.seed,
-                         min_new_tokens=rt.min_new_tokens)
+                         min_new_tokens=rt.min_new_tokens, **{k: getattr(cfg, k) or 0.0 for k in PENALTIES})
         res = rt.complete(req)
         record_call(res)
         return lm15.Response(id=f"t2l-{uuid.uuid4().hex[:12]}", model=request.model,

@@ -17,7 +17,7 @@ from fastcore.basics import patch
 
 from . import __version__
 from .core import INFERENCE_VERSION, T2LError, atomic_path, atomic_write_json, atomic_write_text, dtype_name
-from .engine import GenRequest, LoRARuntime, default_t2l_dir, record_call, record_calls
+from .engine import GenRequest, LoRARuntime, check_penalties, default_t2l_dir, record_call, record_calls
 from .lora import LoRA, load_lora
 from .models import DEFAULT_BASE_MODEL
 from .sft import dspy_messages, program_adapter
@@ -28,7 +28,7 @@ from .tasks import (OFFICIAL_GSM8K_MAX_TOKENS, OFFICIAL_GSM8K_PREFILL, Task, get
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'training_items',
+__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'EVAL_SPLITS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'training_items',
            'trained_adapter', 'check_trained', 'OfficialGSM8K', 'build_program', 'Recorded', 'gold_pairs',
            'add_answer_losses', 'read_predictions', 'summarize', 'straggler_timeout', 'EvalResult', 'evaluate_mode',
            'plot_comparison', 'evaluate']
@@ -91,30 +91,33 @@ def check_trained(task:Task, base, # the base model: a `LoRALayout`, or a spec w
 # %% ../nbs/11_evaluate.ipynb #629cdab0
 class OfficialGSM8K(dspy.Module):
     "The T2L paper's GSM8K prompt and decoding, as a DSPy module over a `LoRARuntime`."
-    def __init__(self, runtime:LoRARuntime, adapter:str|None, max_tokens:int=OFFICIAL_GSM8K_MAX_TOKENS):
+    def __init__(self, runtime:LoRARuntime, adapter:str|None, max_tokens:int=OFFICIAL_GSM8K_MAX_TOKENS, **penalties):
         super().__init__()
-        self.runtime, self.adapter, self.max_tokens = runtime, adapter, max_tokens
+        self.runtime, self.adapter, self.max_tokens, self.penalties = runtime, adapter, max_tokens, penalties
     def forward(self, question:str, **_):
         res = self.runtime.complete(GenRequest(official_gsm8k_messages(question), self.adapter, self.max_tokens,
-                                               prefill=OFFICIAL_GSM8K_PREFILL))
+                                               prefill=OFFICIAL_GSM8K_PREFILL, **self.penalties))
         record_call(res)
         return dspy.Prediction(answer=res.text)
 
 DEFAULT_MAX_TOKENS = {"gsm8k": 256, "medmcqa": 48}
+EVAL_SPLITS = ("eval", "val")   # what `evaluate` scores: the benchmark's items, or the dev items set aside from them
 DEFAULT_LIMIT = 16   # examples per run by default: two full batches of the CLI's 8 concurrent requests
 
 def build_program(task:Task, runtime:LoRARuntime, adapter:str|None, shots:int=0, seed:int=0, protocol:str="dspy",
-                  max_tokens:int|None=None, source:str="auto", data_dir=None)->dspy.Module:
-    "The program a run evaluates: the task's DSPy program with demos on `adapter`, or the official GSM8K protocol."
+                  max_tokens:int|None=None, source:str="auto", data_dir=None,
+                  penalties:dict|None=None)->dspy.Module:
+    "The program a run evaluates: the task's DSPy program with demos on `adapter`, or the official GSM8K protocol; `penalties`: OpenAI's `frequency_penalty`/`presence_penalty` on every call."
+    penalties = check_penalties(**(penalties or {}))     # a bad value fails here, before any call
     if protocol == "official":
         if task.name != "gsm8k": raise T2LError("protocol 'official' is defined for GSM8K (task code) only")
         if shots: log.warning("the official GSM8K protocol is zero-shot (upstream's ICL examples were never applied); ignoring shots")
-        return OfficialGSM8K(runtime, adapter, max_tokens or OFFICIAL_GSM8K_MAX_TOKENS)
+        return OfficialGSM8K(runtime, adapter, max_tokens or OFFICIAL_GSM8K_MAX_TOKENS, **penalties)
     if protocol != "dspy": raise T2LError(f"unknown protocol {protocol!r}; use dspy or official")
     prog = task.program()
     demos = task.demos(shots, seed, source, data_dir) if shots else []
     for _, p in prog.named_predictors(): p.demos = list(demos)
-    prog.set_lm(runtime.lm(adapter, cache=False, max_tokens=max_tokens or DEFAULT_MAX_TOKENS.get(task.name, 128)))
+    prog.set_lm(runtime.lm(adapter, cache=False, max_tokens=max_tokens or DEFAULT_MAX_TOKENS.get(task.name, 128), **penalties))
     return prog
 
 # %% ../nbs/11_evaluate.ipynb #21370322
@@ -237,12 +240,15 @@ class EvalResult:
 def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out,
                   shots:int=0,                  # few-shot demonstrations (from the task's demo split)
                   limit:int|None=DEFAULT_LIMIT, # examples to evaluate, a seeded subset (None, or 0 on the command line: all)
+                  split:str="eval",             # eval: the benchmark's scored items; val: others, to choose settings on without touching them
                   seed:int=0,                   # seed of the subset and of the demonstrations
                   task_desc:str|None=None,      # description for generated mode (default: the task's own)
                   adapter=None,                 # adapter for trained mode (PEFT folder or .lora.pt; default artifacts/{task}_trained.lora.pt)
                   scale_mode:str="as_trained",  # a generated adapter's scale: as trained (rsLoRA), or as vLLM 0.5.4 applied it (`vllm054`)
                   protocol:str="dspy",          # dspy: the task's DSPy program; official: the T2L paper's GSM8K prompt
                   max_tokens:int|None=None,     # new tokens per call (default per task)
+                  frequency_penalty:float=0.0,  # OpenAI's: lowers a token's logit by this times its count in the output so far (-2 to 2; 0: off)
+                  presence_penalty:float=0.0,   # OpenAI's: lowers a token's logit by this once it is in the output (-2 to 2; 0: off)
                   num_threads:int=8,            # concurrent examples (batched on the model)
                   source:str="auto",            # data source: auto, olmo, jsonl or hub
                   data_dir=None,                # folder of JSONL files for source jsonl
@@ -253,9 +259,11 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out,
                  )->EvalResult:
     "Evaluate one mode into folder `out` (resuming a run already there)."
     task = get_task(task, "eval") if isinstance(task, str) else task
+    penalties = check_penalties(frequency_penalty=frequency_penalty, presence_penalty=presence_penalty)   # before any data loads
     aid, what = mode_adapter(runtime, task, mode, task_desc, adapter, scale_mode, artifacts_dir)
     exclude = set(exclude or ()) | (training_items(runtime.lora(aid)) if mode == "trained" else set())
-    data = task.load("eval", source, data_dir, limit, seed, exclude)
+    if split not in EVAL_SPLITS: raise T2LError(f"evaluate scores split eval or val, not {split!r}")
+    data = task.load(split, source, data_dir, limit, seed, exclude)
     if data.skipped: log.warning("%s: skipped %d malformed rows (%s)", task.name, len(data.skipped),
                                  ", ".join(str(s.id or s.line) for s in data.skipped[:10]))
     if data.excluded: log.warning("%s: left out %d evaluation items the trained adapter was fine-tuned on", task.name, data.excluded)
@@ -264,6 +272,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out,
               "base_model": runtime.name, "base_id": runtime.base_id, "adapter": aid, **what,
               "device": str(runtime.device), "dtype": dtype_name(runtime.dtype),
               "max_tokens": max_tokens or (OFFICIAL_GSM8K_MAX_TOKENS if protocol == "official" else DEFAULT_MAX_TOKENS.get(task.name, 128)),
+              **penalties, **({"split": split} if split != "eval" else {}),   # recorded when set (a run without them resumes as before)
               "skipped_rows": [{"line": s.line, "id": s.id, "reason": s.reason} for s in data.skipped],
               "excluded_trained_items": data.excluded,
               "num_threads": num_threads, "package_versions": {"dspy_t2l": __version__, "dspy": dspy.__version__,
@@ -285,7 +294,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out,
         with lock:
             fh.write(json.dumps(rec) + "\n"); fh.flush()
         return rec["correct"]
-    program = build_program(task, runtime, aid, shots, seed, protocol, max_tokens, source, data_dir)
+    program = build_program(task, runtime, aid, shots, seed, protocol, max_tokens, source, data_dir, penalties)
     try:
         if todo:
             with dspy.context(adapter=program_adapter()), straggler_timeout(0):
@@ -380,7 +389,8 @@ def evaluate(task:str="code",               # code (GSM8K), medical (MedMCQA), o
             runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model,
                                                   adapter_dir=adapter_dir, bake_scale=bake_scale)
         else: runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
-    out = Path(out or Path("runs")/"eval"/f"{task_key(t)}_{kw.get('shots', 0)}shot_seed{kw.get('seed', 0)}")
+    split = kw.get("split", "eval")
+    out = Path(out or Path("runs")/"eval"/f"{task_key(t)}_{kw.get('shots', 0)}shot_seed{kw.get('seed', 0)}{'' if split == 'eval' else '_' + split}")
     if "trained" in modes and "exclude" not in kw:   # every mode is scored on the same items: none the trained adapter saw
         kw["exclude"] = training_items(load_lora(trained_adapter(t, kw.get("adapter"), artifacts_dir)))
     res, run = {}, active_run()

@@ -16,7 +16,7 @@ import torch
 
 from .core import broken_torch_extras, torch_extras_fix
 from .core import T2LError, atomic_path, cache_dir, content_hash
-from .engine import COMPLETED, AdapterRef, AdapterStore, GenRequest, GenResult, Runtime, generated_id, record_call
+from .engine import COMPLETED, PENALTIES, AdapterRef, AdapterStore, GenRequest, GenResult, Runtime, generated_id, record_call
 from .lora import LoRA, load_lora
 from .t2l import T2L
 
@@ -319,6 +319,7 @@ def complete(self:VLLMRuntime, req:GenRequest)->GenResult:
     body["messages"] = msgs
     if req.top_p is not None: body["top_p"] = req.top_p
     if req.seed is not None: body["seed"] = req.seed
+    body.update({k: getattr(req, k) for k in PENALTIES if getattr(req, k)})   # OpenAI's output-token penalties, as the local engine applies them
     if req.min_new_tokens or self.min_new_tokens: body["min_tokens"] = req.min_new_tokens or self.min_new_tokens
     status, out = _http("POST", f"{self.url}/v1/chat/completions", body, timeout=self.timeout, key=self.api_key)
     if status != 200: raise T2LError(f"the server at {self.url} failed a request ({status}: {_message(out)[:300]})")

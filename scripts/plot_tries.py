@@ -1,0 +1,38 @@
+"""Plot the default checkpoint's tries (`trained_t2l/smollm2_t2l/tries.json`): GSM8K answer loss against parse failures.
+
+    python scripts/plot_tries.py [tries.json] [out.png]
+
+The goal corner (answer loss below the base model's, at most 10% unparsed: issue 16's bar) is shaded.
+"""
+import json, sys
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from dspy_t2l.core import atomic_path
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    src = Path(argv[0] if argv else "trained_t2l/smollm2_t2l/tries.json")
+    out = Path(argv[1]) if len(argv) > 1 else src.with_suffix(".png")
+    if not src.exists(): sys.exit(print(f"error: {src} does not exist; give the tries file as the first argument", file=sys.stderr) or 2)
+    d = json.loads(src.read_text())
+    base = next(t["loss"] for t in d["tries"] if t["name"] == "base model")
+    goal = [t for t in d["tries"] if t["loss"] < base and t["unparsed"] <= 0.10]
+    fig, ax = plt.subplots(figsize=(7.5, 4.6))
+    lo = min(t["loss"] for t in d["tries"]) - 0.03
+    ax.axvspan(lo, base, ymin=0, ymax=(0.10 + 0.05) / 1.1, color="#10b981", alpha=0.12, label="goal: below base, <= 10% unparsed")
+    for t in d["tries"]:
+        c = "#9aa5b1" if t["name"] == "base model" else "#3b82f6" if t["kept"] else "#f59e0b"
+        ax.scatter(t["loss"], 100 * t["unparsed"], s=60, color=c, zorder=3)
+        ax.annotate(t["name"], (t["loss"], 100 * t["unparsed"]), xytext=(6, 4), textcoords="offset points", fontsize=8)
+    ax.axvline(base, color="#9aa5b1", ls="--", lw=1)
+    ax.set(xlabel="3-shot answer loss, 24 GSM8K val items (nats/token; lower is better)",
+           ylabel="unparsed outputs, 8 test problems, 3-shot (%)", ylim=(-5, 105), xlim=(lo, max(t["loss"] for t in d["tries"]) + 0.08),
+           title="GSM8K with three demos: " + (", ".join(t["name"] for t in goal) + " in the goal corner" if goal else "no try reaches the goal corner"))
+    ax.legend(loc="upper right", fontsize=8); ax.grid(alpha=0.3)
+    fig.tight_layout()
+    with atomic_path(out) as tmp: fig.savefig(tmp, dpi=110, format="png")
+    print(out)
+
+if __name__ == "__main__": main()
