@@ -31,9 +31,9 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'render_example',
-           'parse_formats', 'encode_tasks', 'encoded_tasks', 'lora_sft_loss', 't2l_loss', 'parse_task_weights',
-           'task_weights', 'MixConfig', 'HypernetSetup', 'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora',
-           'score_tasks', 'train_default']
+           'parse_formats', 'encode_tasks', 'encoded_tasks', 'repeat_unlikelihood', 'lora_sft_loss', 't2l_loss',
+           'parse_task_weights', 'task_weights', 'MixConfig', 'HypernetSetup', 'T2LTrainer', 'train_t2l',
+           'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -132,24 +132,38 @@ def encoded_tasks(encoded:dict, tasks)->list:
 
 
 # %% ../nbs/14_train.ipynb #83302e60
+def repeat_unlikelihood(logits:torch.Tensor, tgt:torch.Tensor, sel:torch.Tensor)->torch.Tensor:
+    "Per answer token `[n]`: -sum log(1 - p) over the distinct answer tokens before it in its sample, the gold one left out (token-level unlikelihood, Welleck et al. 2019)."
+    logp, rows = F.log_softmax(logits.float(), -1), sel.nonzero()[:, 0]      # answer tokens in order, sample by sample
+    out = torch.zeros(len(tgt), device=logits.device)
+    for b in rows.unique():
+        idx = (rows == b).nonzero()[:, 0]; a = tgt[idx]
+        same = a[:, None] == a[None, :]                                            # [m, m]
+        first = ~torch.tril(same, -1).any(1)                                       # a token's first place in the answer
+        earlier = torch.ones_like(same).tril(-1)                                   # k < j
+        p = logp[idx][:, a].exp().clamp(max=1 - 1e-6)                              # p_j(a_k)
+        out[idx] = -(torch.log1p(-p) * (earlier & first[None, :] & ~same)).sum(1)
+    return out
+
 def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label_smoothing:float=0.1, l2_reg:float=0.0,
                   neftune_alpha:float=0.0, lora_dropout:float=0.0,
                   kl_base:float=0.0, # weight of KL(base || adapted) at the answer tokens (a base-model forward pass more per step)
                   kl_gate:bool=False, # weight each token's KL by the base model's probability of the gold token
+                  unlikelihood:float=0.0, # weight of `repeat_unlikelihood`: less probability on repeating what the answer already wrote
                  )->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of `batch` with LoRA `AB` (`{m: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}`) applied."
     batch = {k: v.to(next(model.parameters()).device) for k, v in batch.items()}
     embeds = neftune_embeds(model, batch["input_ids"], neftune_alpha) if neftune_alpha else None
-    if not kl_base:
-        with lora_hooks(model, AB, scaling, lora_dropout, targets): ce = answer_loss(model, batch, label_smoothing, inputs_embeds=embeds)
-        loss = ce
-    else:
+    if kl_base:
         with torch.no_grad(): ref = F.log_softmax(answer_logits(model, batch, embeds)[0], -1)   # the base model's next tokens
-        with lora_hooks(model, AB, scaling, lora_dropout, targets): logits, tgt, sel = answer_logits(model, batch, embeds)
-        ce = sample_mean(F.cross_entropy(logits, tgt, reduction="none", label_smoothing=label_smoothing), sel)
+    with lora_hooks(model, AB, scaling, lora_dropout, targets): logits, tgt, sel = answer_logits(model, batch, embeds)
+    ce = sample_mean(F.cross_entropy(logits, tgt, reduction="none", label_smoothing=label_smoothing), sel)
+    loss = ce
+    if kl_base:
         kl = F.kl_div(F.log_softmax(logits, -1), ref, reduction="none", log_target=True).sum(-1)   # [n]
         if kl_gate: kl = kl * ref.gather(1, tgt[:, None])[:, 0].exp()   # held near the base model only where it is right
-        loss = ce + kl_base * sample_mean(kl, sel)
+        loss = loss + kl_base * sample_mean(kl, sel)
+    if unlikelihood: loss = loss + unlikelihood * sample_mean(repeat_unlikelihood(logits, tgt, sel), sel)
     l2 = sum(A.pow(2).mean() + B.pow(2).mean() for A, B in AB.values()) if l2_reg else 0.0
     return loss + l2_reg * l2, ce
 
@@ -223,16 +237,19 @@ class MixConfig:
     task_weights:dict|str|None=None  # `{task name pattern: weight}` for sampling tasks (see `task_weights`); None: uniform
     kl_base:float=0.0            # weight of KL(base || adapted) at the answer tokens (see `lora_sft_loss`); 0: none
     kl_gate:bool=False           # each token's KL weighted by the base model's probability of the gold token
+    unlikelihood:float=0.0       # weight of `repeat_unlikelihood` (see `lora_sft_loss`); 0: none
     def __post_init__(self):
         self.formats, self.task_weights = parse_formats(self.formats), parse_task_weights(self.task_weights)
         if not (self.kl_base >= 0 and math.isfinite(self.kl_base)):
             raise T2LError(f"kl_base {self.kl_base} must be a finite number >= 0 (0 turns the KL term off)")
         if self.kl_gate and not self.kl_base: raise T2LError("kl_gate weights the KL term, which is off: give kl_base > 0 too")
+        if not (self.unlikelihood >= 0 and math.isfinite(self.unlikelihood)):
+            raise T2LError(f"unlikelihood {self.unlikelihood} must be a finite number >= 0 (0 turns the term off)")
     def loss_kw(self, train:bool)->dict:
         "`lora_sft_loss`'s options: the recipe's in a training step, the plain answer CE in validation."
         if not train: return {"label_smoothing": 0.0}
         return dict(label_smoothing=self.label_smoothing, neftune_alpha=self.neftune_alpha, lora_dropout=self.lora_dropout,
-                    kl_base=self.kl_base, kl_gate=self.kl_gate)
+                    kl_base=self.kl_base, kl_gate=self.kl_gate, unlikelihood=self.unlikelihood)
 
 class _MixTrainer(Trainer):
     "A trainer on a task mix: sampled steps, validation on held-out examples (and unseen tasks); `loss` is the subclass's."
@@ -296,6 +313,7 @@ def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:Hyper
                  notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; task_weights={mix.task_weights}" if mix.task_weights else "")
                        + (f"; kl_base={mix.kl_base}" if mix.kl_base else "")
                        + ("; kl_gate" if mix.kl_gate else "")
+                       + (f"; unlikelihood={mix.unlikelihood}" if mix.unlikelihood else "")
                        + (f"; init_from={net.init_from}" if net.init_from else ""))
     return acfg, targs
 
@@ -361,6 +379,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               lora_dropout:float=0.05, max_grad_norm:float=1.0,
               kl_base:float=0.0,                # weight of KL(base model || adapted) at the answer tokens: keeps predictions the data does not ask to change
               kl_gate:bool=False,               # weight each token's KL by the base model's probability of the gold token: near the base model where it is right
+              unlikelihood:float=0.0,           # weight of a penalty on repeating answer tokens already written (token-level unlikelihood)
               n_train:int=200,                  # training examples per task
               n_val:int=2,                      # validation examples per training task
               n_val_heldout:int=8,              # validation examples per held-out task
@@ -381,7 +400,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
                       val_every=val_every, ckpt_every=ckpt_every, keep_ckpts=keep_ckpts, seed=seed, resume=resume,
                       stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base, kl_gate)
+                    task_weights, kl_base, kl_gate, unlikelihood)
     net = HypernetSetup(variant, latent_size, head_in_size, model_dir, base_model_file, l2_reg, init_from, hypernet_dropout)
     return fit(T2LTrainer(tasks, out_dir, model, tok, embedder, heldout_tasks, loop, mix, net), loop, out_dir)
 
@@ -413,12 +432,12 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
                   lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8,
                   max_len:int=320, formats=DEFAULT_FORMATS, task_weights=None, val_every:int=100, ckpt_every:int=50, seed:int=42,
                   resume:bool=True, progress:bool=True, stop_after:int|None=None, kl_base:float=0.0,
-                  kl_gate:bool=False)->dict:
+                  kl_gate:bool=False, unlikelihood:float=0.0)->dict:
     "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
     loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
                       val_every=val_every, ckpt_every=ckpt_every, seed=seed, resume=resume, stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base, kl_gate)
+                    task_weights, kl_base, kl_gate, unlikelihood)
     return fit(MTLoRATrainer(tasks, out_dir, model, tok, heldout_tasks, loop, mix), loop, out_dir)
 
 # %% ../nbs/14_train.ipynb #43d56672
