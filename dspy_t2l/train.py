@@ -22,7 +22,7 @@ from .embed import TaskEmbedder, load_embedder
 from .hypernet import HyperModulator, init_for_sft, n_trainable
 from .models import load_base_model
 from .lora import for_hooks, lora_hooks, lora_params, lora_targets, params_lora, peft_init
-from .sft import (HypernetOnlyAdapter, Target, answer_logits, answer_loss, collate, dspy_messages, encode_chat,
+from .sft import (HypernetOnlyAdapter, Target, answer_logits, collate, dspy_messages, encode_chat,
                           neftune_embeds, program_adapter, sample_mean)
 from .fit import LoopConfig, Trainer, fit, mean_loss
 from .t2l import T2L, save_t2l
@@ -169,7 +169,7 @@ def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label
 
 def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, batch:dict, label_smoothing:float=0.1,
              l2_reg:float=1e-3,
-             **kw, # `lora_sft_loss`'s other options (`neftune_alpha`, `lora_dropout`, `kl_base`, `kl_gate`)
+             **kw, # `lora_sft_loss`'s other options (`neftune_alpha`, `lora_dropout`, `kl_base`, `kl_gate`, `unlikelihood`)
             )->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of the LoRAs generated from `task_embs` `[B, E]` on `batch` (one example per embedding)."
     AB = hm(task_embs)                                                                 # {m: ([B,N,r,din], [B,N,dout,r])}
@@ -240,11 +240,10 @@ class MixConfig:
     unlikelihood:float=0.0       # weight of `repeat_unlikelihood` (see `lora_sft_loss`); 0: none
     def __post_init__(self):
         self.formats, self.task_weights = parse_formats(self.formats), parse_task_weights(self.task_weights)
-        if not (self.kl_base >= 0 and math.isfinite(self.kl_base)):
-            raise T2LError(f"kl_base {self.kl_base} must be a finite number >= 0 (0 turns the KL term off)")
+        for k in ("kl_base", "unlikelihood"):                  # loss-term weights
+            if not (getattr(self, k) >= 0 and math.isfinite(getattr(self, k))):
+                raise T2LError(f"{k} {getattr(self, k)} must be a finite number >= 0 (0 turns the term off)")
         if self.kl_gate and not self.kl_base: raise T2LError("kl_gate weights the KL term, which is off: give kl_base > 0 too")
-        if not (self.unlikelihood >= 0 and math.isfinite(self.unlikelihood)):
-            raise T2LError(f"unlikelihood {self.unlikelihood} must be a finite number >= 0 (0 turns the term off)")
     def loss_kw(self, train:bool)->dict:
         "`lora_sft_loss`'s options: the recipe's in a training step, the plain answer CE in validation."
         if not train: return {"label_smoothing": 0.0}
