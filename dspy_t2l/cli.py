@@ -250,6 +250,7 @@ def _number(lo:float, hi:float, what:str):
 
 _nonneg = _number(0, math.inf, "a finite number >= 0")
 _penalty = _number(-2, 2, "a number from -2 to 2 (OpenAI's range for penalties; 0 is off)")
+_share = _number(0, 1, "a share from 0 to 1")
 
 # %% ../nbs/15_cli.ipynb #856a4a73
 def commands()->list[Command]:
@@ -280,10 +281,11 @@ def commands()->list[Command]:
                 skip=("heldout",), via=train_t2l,
                 via_opts=("variant", "latent_size", "head_in_size", "steps", "tasks_per_step", "lr", "max_len", "formats", "task_weights",
                           "n_train", "n_val", "n_val_heldout", "val_every", "ckpt_every", "seed", "resume", "stop_after", "init_from",
-                          "kl_base", "kl_gate", "unlikelihood"),
+                          "kl_base", "kl_gate", "unlikelihood", "loop_breaks"),
                 extra={"variant": dict(choices=list(VARIANTS)), "formats": dict(type=parse_formats),
                        "task_weights": dict(type=parse_task_weights), "tasks": dict(type=_names),
-                       "kl_base": dict(type=_nonneg), "unlikelihood": dict(type=_nonneg)},
+                       "kl_base": dict(type=_nonneg), "unlikelihood": dict(type=_nonneg),
+                       "loop_breaks": dict(type=_share)},
                 alias={"out_dir": "--out"},
                 show=_on_main(lambda d: print(json.dumps({"best": d["best"], "val": d["val"][-1:], "heldout": d["heldout"][-1:]})))),
         Command("bench", run_benchmarks, "run the speed and memory benchmarks and print their figures"),

@@ -94,11 +94,15 @@ class GenRequest:
     min_new_tokens:int = 0       # for benchmarks: generate at least this many tokens
     frequency_penalty:float = 0.0  # OpenAI's: a token's logit is lowered by this times its count in the output so far
     presence_penalty:float = 0.0   # OpenAI's: a token's logit is lowered by this once it is in the output
-    def __post_init__(self): check_penalties(**{k: getattr(self, k) for k in PENALTIES})
+    top_k:int|None = None        # sampling: draw from the k likeliest tokens only; None, 0 or -1: from all (vLLM's default)
+    def __post_init__(self):
+        check_penalties(**{k: getattr(self, k) for k in PENALTIES})
+        if self.top_k is not None and (isinstance(self.top_k, bool) or not isinstance(self.top_k, int) or self.top_k < -1):
+            raise T2LError(f"top_k must be a whole number >= 1 (or 0, -1 or None for all tokens), not {self.top_k!r}")
     def batch_key(self):
         "Requests with equal keys can share one `generate` call."
         greedy = not self.temperature
-        return (self.max_new_tokens, self.min_new_tokens, greedy, None if greedy else (self.temperature, self.top_p, self.seed),
+        return (self.max_new_tokens, self.min_new_tokens, greedy, None if greedy else (self.temperature, self.top_p, max(self.top_k or 0, 0), self.seed),
                 tuple(self.stop), self.frequency_penalty, self.presence_penalty)
 
 @dataclass
@@ -390,7 +394,7 @@ def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
     names = ["__base__" if a.kind == "base" else a.id for a in refs]
     kw = dict(max_new_tokens=r0.max_new_tokens, min_new_tokens=r0.min_new_tokens or None, pad_token_id=tok.pad_token_id, tokenizer=tok,
               stop_strings=[COMPLETED, *r0.stop], do_sample=bool(r0.temperature))
-    if r0.temperature: kw.update(temperature=r0.temperature, top_p=r0.top_p or 1.0)
+    if r0.temperature: kw.update(temperature=r0.temperature, top_p=r0.top_p or 1.0, top_k=max(r0.top_k or 0, 0))  # 0: all tokens, not the model's default
     else: kw.update(temperature=None, top_p=None, top_k=None)
     if r0.frequency_penalty or r0.presence_penalty:
         kw["logits_processor"] = LogitsProcessorList([OutputPenalty(enc["input_ids"].shape[1], r0.frequency_penalty, r0.presence_penalty)])
@@ -505,7 +509,7 @@ def _text(x)->str:
 class T2LEngine:
     "DSPy engine serving a `LoRARuntime`; each model string it serves was minted by `runtime.lm` for one adapter."
     supports_function_calling = supports_reasoning = supports_response_schema = False
-    supported_params = frozenset({"temperature", "max_tokens", "stop", "seed", "top_p", *PENALTIES})
+    supported_params = frozenset({"temperature", "max_tokens", "stop", "seed", "top_p", "top_k", *PENALTIES})
     def __init__(self, runtime:LoRARuntime): self.runtime = runtime
     def __deepcopy__(self, memo): return self
 
@@ -516,7 +520,7 @@ class T2LEngine:
         msgs = ([{"role": "system", "content": _text(request.system)}] if request.system else []) + \
                [{"role": "assistant" if m.role == "assistant" else "user", "content": m.text or ""} for m in request.messages]
         req = GenRequest(msgs, adapter, max_new_tokens=cfg.max_tokens or rt.max_tokens,
-                         temperature=cfg.temperature or 0.0, top_p=cfg.top_p, stop=tuple(cfg.stop or ()), seed=cfg.seed,
+                         temperature=cfg.temperature or 0.0, top_p=cfg.top_p, top_k=cfg.top_k, stop=tuple(cfg.stop or ()), seed=cfg.seed,
                          min_new_tokens=rt.min_new_tokens, **{k: getattr(cfg, k) or 0.0 for k in PENALTIES})
         res = rt.complete(req)
         record_call(res)

@@ -30,9 +30,9 @@ from .t2l import T2L, save_t2l
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'render_example',
-           'parse_formats', 'encode_tasks', 'encoded_tasks', 'repeat_unlikelihood', 'lora_sft_loss', 't2l_loss',
-           'parse_task_weights', 'task_weights', 'MixConfig', 'HypernetSetup', 'T2LTrainer', 'train_t2l',
+__all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'looped_reasoning',
+           'render_example', 'parse_formats', 'encode_tasks', 'encoded_tasks', 'repeat_unlikelihood', 'lora_sft_loss',
+           't2l_loss', 'parse_task_weights', 'task_weights', 'MixConfig', 'HypernetSetup', 'T2LTrainer', 'train_t2l',
            'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
@@ -64,11 +64,19 @@ def program_example(ex:dict, cot:bool=False, instructions:str|None=None)->tuple:
         outputs = {"reasoning": _reasoning(ex, inputs), **outputs}
     return sig, inputs, outputs
 
+def looped_reasoning(reasoning:str, rng:random.Random)->tuple[str, str]:
+    "`reasoning` with one of its lines, drawn by `rng`, repeated once or twice where it stands (how a small model's loops begin), and that run of lines."
+    lines = reasoning.split("\n")
+    k = rng.choice([i for i, l in enumerate(lines) if l.strip()] or [0])
+    run = "\n".join([lines[k]] * (1 + rng.randint(1, 2)))
+    return "\n".join(lines[:k] + [run] + lines[k + 1:]), run
+
 def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
                    descriptions=(),  # the task's descriptions: half the programs carry one as their instructions
                    demos=(),         # `fewshot`: examples shown before `ex`
+                   loop_breaks:float=0.0, # chance that reasoning from the data shows a line repeated (`looped_reasoning`, out of the loss) and then goes on
                   )->tuple[list, str]:
-    "Chat messages and target text for example `ex` in format `fmt` (one of `FORMATS`); reasoning we made up is left out of the loss."
+    "Chat messages and target text for example `ex` in format `fmt` (one of `FORMATS`); reasoning we made up, and repeated lines, are left out of the loss."
     if fmt == "dspy": return dspy_messages(QA, {"question": ex["question"]}, {"answer": ex["answer"]}, adapter or HypernetOnlyAdapter())
     if fmt == "plain": return [{"role": "user", "content": ex["question"]}], ex["answer"]
     if fmt not in FORMATS: raise T2LError(f"unknown example format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -76,16 +84,19 @@ def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
     cot = fmt == "cot" or (fmt in ("json", "fewshot") and rng.random() < 0.5)
     instructions = rng.choice(list(descriptions)) if descriptions and rng.random() < 0.5 else None
     sig, inputs, outputs = program_example(ex, cot, instructions)
+    unscored = [outputs["reasoning"]] if cot and not ex.get("reasoning") else []   # a template sentence: the field stays, the loss ignores it
+    if cot and loop_breaks > 0 and ex.get("reasoning") and rng.random() < loop_breaks:   # the model learns to go on after a repeat
+        outputs["reasoning"], run = looped_reasoning(outputs["reasoning"], rng)
+        unscored.append(run)
     if fmt == "json":
         ad = dspy.JSONAdapter()
         msgs, target = ad.format(sig, [], inputs), ad.format_assistant_message_content(sig, outputs)
     else:
         shots = [dspy.Example(**i, **o) for _, i, o in (program_example(d, cot) for d in demos)]
         msgs, target = dspy_messages(sig, inputs, outputs, adapter or program_adapter(), shots)
-    if cot and not ex.get("reasoning"):           # a template sentence: the program keeps its field, the loss ignores it
-        r = outputs["reasoning"]
-        target = Target(target, [next((s for s in (r, json.dumps(r)[1:-1], json.dumps(r, ensure_ascii=False)[1:-1])
-                                       if s in target), "")])
+    if unscored:                                  # as the target writes them (JSON-escaped in `json`)
+        target = Target(target, [next((s for s in (u, json.dumps(u)[1:-1], json.dumps(u, ensure_ascii=False)[1:-1]) if s in target), "")
+                                 for u in unscored])
     return msgs, target
 
 def _weight_pairs(text:str, option:str, key:str, example:str)->dict[str, float]:
@@ -104,6 +115,7 @@ def parse_formats(formats)->dict|tuple:
 
 def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int,
                  formats=("dspy", "plain"), # a tuple: every example in each format; a dict `{format: weight}`: each in one, drawn by weight
+                 loop_breaks:float=0.0,     # see `render_example`
                 )->dict:
     "`{format: {task name: [encoded examples]}}`; examples longer than `max_len` tokens are dropped, never cut."
     formats = parse_formats(formats)
@@ -115,7 +127,7 @@ def encode_tasks(tasks, tok, n:int, split:str, seed:int, max_len:int,
         for i, ex in enumerate(exs):
             for f in ([rng.choices(fmts, [weights[f] for f in fmts])[0]] if weights else fmts):
                 demos = rng.sample(exs[:i] + exs[i + 1:], min(rng.randint(1, 2), len(exs) - 1)) if f == "fewshot" else ()
-                e = encode_chat(tok, *render_example(ex, f, None, rng, getattr(t, "descriptions", ()), demos), max_len=10**9)
+                e = encode_chat(tok, *render_example(ex, f, None, rng, getattr(t, "descriptions", ()), demos, loop_breaks), max_len=10**9)
                 if len(e["input_ids"]) <= max_len: enc[f].append(e)
         if not (any(enc.values()) if weights else all(enc.values())):
             log.warning("dropping task %s: no %s examples of at most %d tokens in %s format", t.name, split, max_len,
@@ -238,11 +250,13 @@ class MixConfig:
     kl_base:float=0.0            # weight of KL(base || adapted) at the answer tokens (see `lora_sft_loss`); 0: none
     kl_gate:bool=False           # each token's KL weighted by the base model's probability of the gold token
     unlikelihood:float=0.0       # weight of `repeat_unlikelihood` (see `lora_sft_loss`); 0: none
+    loop_breaks:float=0.0        # share of training examples whose reasoning shows a line repeated, then goes on (see `render_example`)
     def __post_init__(self):
         self.formats, self.task_weights = parse_formats(self.formats), parse_task_weights(self.task_weights)
         for k in ("kl_base", "unlikelihood"):                  # loss-term weights
             if not (getattr(self, k) >= 0 and math.isfinite(getattr(self, k))):
                 raise T2LError(f"{k} {getattr(self, k)} must be a finite number >= 0 (0 turns the term off)")
+        if not 0 <= self.loop_breaks <= 1: raise T2LError(f"loop_breaks {self.loop_breaks} is a share of examples: give a number from 0 to 1")
         if self.kl_gate and not self.kl_base: raise T2LError("kl_gate weights the KL term, which is off: give kl_base > 0 too")
     def loss_kw(self, train:bool)->dict:
         "`lora_sft_loss`'s options: the recipe's in a training step, the plain answer CE in validation."
@@ -256,7 +270,7 @@ class _MixTrainer(Trainer):
         "Tokenise the mix once: training examples by format and task, validation sets `[(task, description index, example)]`."
         self.mix, self.pad_id = mix, tok.pad_token_id
         weights = task_weights(mix.task_weights, [t.name for t in tasks])   # a bad pattern fails before minutes of encoding
-        self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats)
+        self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats, mix.loop_breaks)
         self.names = _report_dropped(tasks, encoded_tasks(self.train, tasks))   # tasks with usable examples
         self.weights = {n: weights[n] for n in self.names} if weights else {}
         self.val = _val_set(encode_tasks([t for t in tasks if t.name in self.names], tok, mix.n_val, "val", seed, mix.max_len,
@@ -379,6 +393,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               kl_base:float=0.0,                # weight of KL(base model || adapted) at the answer tokens: keeps predictions the data does not ask to change
               kl_gate:bool=False,               # weight each token's KL by the base model's probability of the gold token: near the base model where it is right
               unlikelihood:float=0.0,           # weight of a penalty on repeating answer tokens already written (token-level unlikelihood)
+              loop_breaks:float=0.0,            # share of examples whose reasoning shows a line repeated (out of the loss), then goes on: a way out of loops
               n_train:int=200,                  # training examples per task
               n_val:int=2,                      # validation examples per training task
               n_val_heldout:int=8,              # validation examples per held-out task
@@ -399,7 +414,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
                       val_every=val_every, ckpt_every=ckpt_every, keep_ckpts=keep_ckpts, seed=seed, resume=resume,
                       stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base, kl_gate, unlikelihood)
+                    task_weights, kl_base, kl_gate, unlikelihood, loop_breaks)
     net = HypernetSetup(variant, latent_size, head_in_size, model_dir, base_model_file, l2_reg, init_from, hypernet_dropout)
     return fit(T2LTrainer(tasks, out_dir, model, tok, embedder, heldout_tasks, loop, mix, net), loop, out_dir)
 
@@ -431,12 +446,12 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
                   lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8,
                   max_len:int=320, formats=DEFAULT_FORMATS, task_weights=None, val_every:int=100, ckpt_every:int=50, seed:int=42,
                   resume:bool=True, progress:bool=True, stop_after:int|None=None, kl_base:float=0.0,
-                  kl_gate:bool=False, unlikelihood:float=0.0)->dict:
+                  kl_gate:bool=False, unlikelihood:float=0.0, loop_breaks:float=0.0)->dict:
     "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
     loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
                       val_every=val_every, ckpt_every=ckpt_every, seed=seed, resume=resume, stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base, kl_gate, unlikelihood)
+                    task_weights, kl_base, kl_gate, unlikelihood, loop_breaks)
     return fit(MTLoRATrainer(tasks, out_dir, model, tok, heldout_tasks, loop, mix), loop, out_dir)
 
 # %% ../nbs/14_train.ipynb #43d56672

@@ -22,10 +22,14 @@ def main(argv=None):
     fig, ax = plt.subplots(figsize=(7.5, 4.6))
     lo = min(t["loss"] for t in d["tries"]) - 0.03
     ax.fill_between([lo, base], -5, 10, color="#10b981", alpha=0.12, label="goal: below base, <= 10% unparsed")
-    for t in d["tries"]:
+    placed = []                           # labels already drawn: a near neighbour's label goes one line lower
+    for t in sorted(d["tries"], key=lambda t: (t["unparsed"], t["loss"])):
         c = "#9aa5b1" if t["name"] == "base model" else "#3b82f6" if t["kept"] else "#f59e0b"
-        ax.scatter(t["loss"], 100 * t["unparsed"], s=60, color=c, zorder=3)
-        ax.annotate(t["name"], (t["loss"], 100 * t["unparsed"]), xytext=(6, 4), textcoords="offset points", fontsize=8)
+        x, y = t["loss"], 100 * t["unparsed"]
+        ax.scatter(x, y, s=60, color=c, zorder=3)
+        dy = 4 - 11 * sum(abs(x - px) < 0.1 and abs(y - py) < 4 for px, py in placed)
+        ax.annotate(t["name"], (x, y), xytext=(6, dy), textcoords="offset points", fontsize=8)
+        placed.append((x, y))
     ax.axvline(base, color="#9aa5b1", ls="--", lw=1)
     ax.set(xlabel="3-shot answer loss, 24 GSM8K val items (nats/token; lower is better)",
            ylabel="unparsed outputs, 8 test problems, 3-shot (%)", ylim=(-5, 105), xlim=(lo, max(t["loss"] for t in d["tries"]) + 0.08),
