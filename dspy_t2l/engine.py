@@ -99,10 +99,14 @@ class GenRequest:
         check_penalties(**{k: getattr(self, k) for k in PENALTIES})
         if self.top_k is not None and (isinstance(self.top_k, bool) or not isinstance(self.top_k, int) or self.top_k < -1):
             raise T2LError(f"top_k must be a whole number >= 1 (or 0, -1 or None for all tokens), not {self.top_k!r}")
+    @property
+    def sample_top_k(self)->int:
+        "The `top_k` both backends sample with: 0 for all tokens (never the model's own default)."
+        return max(self.top_k or 0, 0)
     def batch_key(self):
         "Requests with equal keys can share one `generate` call."
         greedy = not self.temperature
-        return (self.max_new_tokens, self.min_new_tokens, greedy, None if greedy else (self.temperature, self.top_p, max(self.top_k or 0, 0), self.seed),
+        return (self.max_new_tokens, self.min_new_tokens, greedy, None if greedy else (self.temperature, self.top_p, self.sample_top_k, self.seed),
                 tuple(self.stop), self.frequency_penalty, self.presence_penalty)
 
 @dataclass
@@ -394,7 +398,7 @@ def generate(self:LoRARuntime, reqs:list[GenRequest])->list[GenResult]:
     names = ["__base__" if a.kind == "base" else a.id for a in refs]
     kw = dict(max_new_tokens=r0.max_new_tokens, min_new_tokens=r0.min_new_tokens or None, pad_token_id=tok.pad_token_id, tokenizer=tok,
               stop_strings=[COMPLETED, *r0.stop], do_sample=bool(r0.temperature))
-    if r0.temperature: kw.update(temperature=r0.temperature, top_p=r0.top_p or 1.0, top_k=max(r0.top_k or 0, 0))  # 0: all tokens, not the model's default
+    if r0.temperature: kw.update(temperature=r0.temperature, top_p=r0.top_p or 1.0, top_k=r0.sample_top_k)
     else: kw.update(temperature=None, top_p=None, top_k=None)
     if r0.frequency_penalty or r0.presence_penalty:
         kw["logits_processor"] = LogitsProcessorList([OutputPenalty(enc["input_ids"].shape[1], r0.frequency_penalty, r0.presence_penalty)])

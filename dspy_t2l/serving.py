@@ -318,7 +318,7 @@ def complete(self:VLLMRuntime, req:GenRequest)->GenResult:
         body.update(continue_final_message=True, add_generation_prompt=False)
     body["messages"] = msgs
     if req.top_p is not None: body["top_p"] = req.top_p
-    if req.temperature: body["top_k"] = max(req.top_k or 0, 0)   # 0: all tokens, as the local engine samples, whatever the model's defaults
+    if req.temperature: body["top_k"] = req.sample_top_k   # as the local engine samples, whatever the model's defaults
     if req.seed is not None: body["seed"] = req.seed
     body.update({k: getattr(req, k) for k in PENALTIES if getattr(req, k)})   # OpenAI's output-token penalties, as the local engine applies them
     if req.min_new_tokens or self.min_new_tokens: body["min_tokens"] = req.min_new_tokens or self.min_new_tokens
