@@ -69,8 +69,9 @@ def check_args(a:argparse.Namespace):
         t = get_task(a.task, "eval")
         if a.cmd == "evaluate" and a.source == "gsm_symbolic": raise T2LError("--source gsm_symbolic has training data only; evaluate with auto, jsonl, olmo or hub")
         t.resolve_source(a.source, a.data_dir)
-    if a.cmd == "train" and a.kl_gate and not a.kl_base:
-        raise T2LError("--kl-gate weights the KL term, which is off: give --kl-base a weight > 0 too")
+    for k in ("kl_gate", "kl_free_format"):
+        if a.cmd == "train" and getattr(a, k) and not a.kl_base:
+            raise T2LError(f"--{k.replace('_', '-')} shapes the KL term, which is off: give --kl-base a weight > 0 too")
     if a.cmd == "train" and a.tasks:
         from dspy_t2l.tasks import get_task
         for n in a.tasks: get_task(n, "train")
@@ -281,7 +282,7 @@ def commands()->list[Command]:
                 skip=("heldout",), via=train_t2l,
                 via_opts=("variant", "latent_size", "head_in_size", "steps", "tasks_per_step", "lr", "max_len", "formats", "task_weights",
                           "n_train", "n_val", "n_val_heldout", "val_every", "ckpt_every", "seed", "resume", "stop_after", "init_from",
-                          "kl_base", "kl_gate", "unlikelihood", "loop_breaks"),
+                          "kl_base", "kl_gate", "kl_free_format", "unlikelihood", "loop_breaks"),
                 extra={"variant": dict(choices=list(VARIANTS)), "formats": dict(type=parse_formats),
                        "task_weights": dict(type=parse_task_weights), "tasks": dict(type=_names),
                        "kl_base": dict(type=_nonneg), "unlikelihood": dict(type=_nonneg),

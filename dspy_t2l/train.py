@@ -31,9 +31,9 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'looped_reasoning',
-           'render_example', 'parse_formats', 'encode_tasks', 'encoded_tasks', 'repeat_unlikelihood', 'lora_sft_loss',
-           't2l_loss', 'parse_task_weights', 'task_weights', 'MixConfig', 'HypernetSetup', 'T2LTrainer', 'train_t2l',
-           'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
+           'render_example', 'parse_formats', 'encode_tasks', 'encoded_tasks', 'repeat_unlikelihood', 'format_tokens',
+           'lora_sft_loss', 't2l_loss', 'parse_task_weights', 'task_weights', 'MixConfig', 'HypernetSetup',
+           'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -157,11 +157,18 @@ def repeat_unlikelihood(logits:torch.Tensor, tgt:torch.Tensor, sel:torch.Tensor)
         out[idx] = -(torch.log1p(-p) * (earlier & first[None, :] & ~same)).sum(1)
     return out
 
+def format_tokens(tok)->torch.Tensor:
+    "`[2, V]` bool over `tok`'s vocabulary: its format tokens (whitespace with a line break, or only the brackets, hashes, braces, quotes and colons of DSPy's field markers and JSON), and its tokens that hold a line break."
+    text = [tok.decode([i]) for i in range(len(tok))]
+    fmt = [("\n" in s and not s.strip()) or (bool(s.strip()) and set(s.strip()) <= set('[]#{}":')) for s in text]
+    return torch.tensor([fmt, ["\n" in s for s in text]])
+
 def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label_smoothing:float=0.1, l2_reg:float=0.0,
                   neftune_alpha:float=0.0, lora_dropout:float=0.0,
                   kl_base:float=0.0, # weight of KL(base || adapted) at the answer tokens (a base-model forward pass more per step)
                   kl_gate:bool=False, # weight each token's KL by the base model's probability of the gold token
                   unlikelihood:float=0.0, # weight of `repeat_unlikelihood`: less probability on repeating what the answer already wrote
+                  kl_free:torch.Tensor|None=None, # `format_tokens`' masks: no KL where the gold token is a format token or follows a line break
                  )->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of `batch` with LoRA `AB` (`{m: (A [B|1, N, r, d_in], B [B|1, N, d_out, r])}`) applied."
     batch = {k: v.to(next(model.parameters()).device) for k, v in batch.items()}
@@ -174,6 +181,9 @@ def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label
     if kl_base:
         kl = F.kl_div(F.log_softmax(logits, -1), ref, reduction="none", log_target=True).sum(-1)   # [n]
         if kl_gate: kl = kl * ref.gather(1, tgt[:, None])[:, 0].exp()   # held near the base model only where it is right
+        if kl_free is not None:                   # where lines and fields end is the data's to teach (the base model rambles on)
+            fmt, nl = kl_free.to(kl.device)
+            kl = kl * ~(fmt[tgt] | nl[batch["input_ids"][:, :-1][sel]])
         loss = loss + kl_base * sample_mean(kl, sel)
     if unlikelihood: loss = loss + unlikelihood * sample_mean(repeat_unlikelihood(logits, tgt, sel), sel)
     l2 = sum(A.pow(2).mean() + B.pow(2).mean() for A, B in AB.values()) if l2_reg else 0.0
@@ -181,7 +191,7 @@ def lora_sft_loss(model, targets:dict, AB:dict, scaling:float, batch:dict, label
 
 def t2l_loss(hm:HyperModulator, model, targets:dict, task_embs:torch.Tensor, batch:dict, label_smoothing:float=0.1,
              l2_reg:float=1e-3,
-             **kw, # `lora_sft_loss`'s other options (`neftune_alpha`, `lora_dropout`, `kl_base`, `kl_gate`, `unlikelihood`)
+             **kw, # `lora_sft_loss`'s other options (`neftune_alpha`, `lora_dropout`, `kl_base`, `kl_gate`, `kl_free`, `unlikelihood`)
             )->tuple[torch.Tensor, torch.Tensor]:
     "`(loss, answer CE)` of the LoRAs generated from `task_embs` `[B, E]` on `batch` (one example per embedding)."
     AB = hm(task_embs)                                                                 # {m: ([B,N,r,din], [B,N,dout,r])}
@@ -251,13 +261,15 @@ class MixConfig:
     kl_gate:bool=False           # each token's KL weighted by the base model's probability of the gold token
     unlikelihood:float=0.0       # weight of `repeat_unlikelihood` (see `lora_sft_loss`); 0: none
     loop_breaks:float=0.0        # share of training examples whose reasoning shows a line repeated, then goes on (see `render_example`)
+    kl_free_format:bool=False    # no KL at the format's tokens and at line starts (`format_tokens`): the data alone teaches where lines and fields end
     def __post_init__(self):
         self.formats, self.task_weights = parse_formats(self.formats), parse_task_weights(self.task_weights)
         for k in ("kl_base", "unlikelihood"):                  # loss-term weights
             if not (getattr(self, k) >= 0 and math.isfinite(getattr(self, k))):
                 raise T2LError(f"{k} {getattr(self, k)} must be a finite number >= 0 (0 turns the term off)")
         if not 0 <= self.loop_breaks <= 1: raise T2LError(f"loop_breaks {self.loop_breaks} is a share of examples: give a number from 0 to 1")
-        if self.kl_gate and not self.kl_base: raise T2LError("kl_gate weights the KL term, which is off: give kl_base > 0 too")
+        for k in ("kl_gate", "kl_free_format"):
+            if getattr(self, k) and not self.kl_base: raise T2LError(f"{k} shapes the KL term, which is off: give kl_base > 0 too")
     def loss_kw(self, train:bool)->dict:
         "`lora_sft_loss`'s options: the recipe's in a training step, the plain answer CE in validation."
         if not train: return {"label_smoothing": 0.0}
@@ -269,6 +281,7 @@ class _MixTrainer(Trainer):
     def _data(self, tasks, heldout_tasks, tok, mix:MixConfig, seed:int, n_descs):
         "Tokenise the mix once: training examples by format and task, validation sets `[(task, description index, example)]`."
         self.mix, self.pad_id = mix, tok.pad_token_id
+        self.kl_free = format_tokens(tok) if mix.kl_free_format else None
         weights = task_weights(mix.task_weights, [t.name for t in tasks])   # a bad pattern fails before minutes of encoding
         self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats, mix.loop_breaks)
         self.names = _report_dropped(tasks, encoded_tasks(self.train, tasks))   # tasks with usable examples
@@ -278,6 +291,9 @@ class _MixTrainer(Trainer):
         self.ho = _val_set(encode_tasks(heldout_tasks, tok, mix.n_val_heldout, "val", seed, mix.max_len, mix.formats),
                            {t.name: n_descs(t) for t in heldout_tasks}, mix.n_val_heldout) if heldout_tasks else []
 
+    def loss_kw(self, train:bool)->dict:
+        "`lora_sft_loss`'s options in a training step (`train`) or in validation."
+        return {**self.mix.loss_kw(train), **({"kl_free": self.kl_free} if train and self.kl_free is not None else {})}
     def new_log(self): return {"heldout": []}
     def draw(self, batch_tasks:list)->list: return [(t, 0) for t in batch_tasks]   # `(task, description index)` per example
     def micro_loss(self, step, micro):
@@ -325,8 +341,9 @@ def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:Hyper
                  n_descs_per_ds=max(len(t.descriptions) for t in tasks),
                  notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; task_weights={mix.task_weights}" if mix.task_weights else "")
                        + (f"; kl_base={mix.kl_base}" if mix.kl_base else "")
-                       + ("; kl_gate" if mix.kl_gate else "")
+                       + ("; kl_gate" if mix.kl_gate else "") + ("; kl_free_format" if mix.kl_free_format else "")
                        + (f"; unlikelihood={mix.unlikelihood}" if mix.unlikelihood else "")
+                       + (f"; loop_breaks={mix.loop_breaks}" if mix.loop_breaks else "")
                        + (f"; init_from={net.init_from}" if net.init_from else ""))
     return acfg, targs
 
@@ -364,7 +381,7 @@ class T2LTrainer(_MixTrainer):
     def draw(self, batch_tasks): return [(t, random.randrange(len(self.embs[t]))) for t in batch_tasks]   # one description each
     def loss(self, pairs, batch, train:bool):
         e = torch.stack([self.embs[t][d] for t, d in pairs])
-        return t2l_loss(self.hm, self.model, self.targets, e, batch, l2_reg=self.net.l2_reg if train else 0.0, **self.mix.loss_kw(train))
+        return t2l_loss(self.hm, self.model, self.targets, e, batch, l2_reg=self.net.l2_reg if train else 0.0, **self.loss_kw(train))
     def validate(self, step):
         self.hm.eval()
         try: return super().validate(step)
@@ -392,6 +409,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
               lora_dropout:float=0.05, max_grad_norm:float=1.0,
               kl_base:float=0.0,                # weight of KL(base model || adapted) at the answer tokens: keeps predictions the data does not ask to change
               kl_gate:bool=False,               # weight each token's KL by the base model's probability of the gold token: near the base model where it is right
+              kl_free_format:bool=False,        # no KL at format tokens (line breaks, field markers) and at line starts: where lines and fields end is the data's to teach
               unlikelihood:float=0.0,           # weight of a penalty on repeating answer tokens already written (token-level unlikelihood)
               loop_breaks:float=0.0,            # share of examples whose reasoning shows a line repeated (out of the loss), then goes on: a way out of loops
               n_train:int=200,                  # training examples per task
@@ -414,7 +432,7 @@ def train_t2l(tasks, out_dir, model, tok, embedder:TaskEmbedder,
                       val_every=val_every, ckpt_every=ckpt_every, keep_ckpts=keep_ckpts, seed=seed, resume=resume,
                       stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base, kl_gate, unlikelihood, loop_breaks)
+                    task_weights, kl_base, kl_gate, unlikelihood, loop_breaks, kl_free_format)
     net = HypernetSetup(variant, latent_size, head_in_size, model_dir, base_model_file, l2_reg, init_from, hypernet_dropout)
     return fit(T2LTrainer(tasks, out_dir, model, tok, embedder, heldout_tasks, loop, mix, net), loop, out_dir)
 
@@ -434,7 +452,7 @@ class MTLoRATrainer(_MixTrainer):
     def params(self): return [t for ab in self.AB.values() for t in ab]
     def tensors(self): return {f"{m}.{f}": t for m, ab in self.AB.items() for f, t in zip("AB", ab)}
     def loss(self, pairs, batch, train:bool):
-        return lora_sft_loss(self.model, self.targets, for_hooks(self.AB), self.start.scaling, batch, **self.mix.loss_kw(train))
+        return lora_sft_loss(self.model, self.targets, for_hooks(self.AB), self.start.scaling, batch, **self.loss_kw(train))
     def validated(self, step, res, new_best):
         if new_best and is_main():
             params_lora(self.AB, self.lay, self.start, {"mt_lora": {"step": step, "val": res["val"], "tasks": self.names}},
@@ -446,12 +464,12 @@ def train_mt_lora(tasks, out_dir, model, tok, heldout_tasks=(), steps:int=1000, 
                   lora_dropout:float=0.05, max_grad_norm:float=1.0, n_train:int=200, n_val:int=2, n_val_heldout:int=8,
                   max_len:int=320, formats=DEFAULT_FORMATS, task_weights=None, val_every:int=100, ckpt_every:int=50, seed:int=42,
                   resume:bool=True, progress:bool=True, stop_after:int|None=None, kl_base:float=0.0,
-                  kl_gate:bool=False, unlikelihood:float=0.0, loop_breaks:float=0.0)->dict:
+                  kl_gate:bool=False, unlikelihood:float=0.0, loop_breaks:float=0.0, kl_free_format:bool=False)->dict:
     "Train one LoRA on all `tasks` with `train_t2l`'s data and budget; the best goes to `out_dir/mt_lora.lora.pt`."
     loop = LoopConfig(steps=steps, lr=lr, weight_decay=weight_decay, warmup_frac=warmup_frac, max_grad_norm=max_grad_norm,
                       val_every=val_every, ckpt_every=ckpt_every, seed=seed, resume=resume, stop_after=stop_after, progress=progress)
     mix = MixConfig(tasks_per_step, n_train, n_val, n_val_heldout, max_len, formats, label_smoothing, neftune_alpha, lora_dropout,
-                    task_weights, kl_base, kl_gate, unlikelihood, loop_breaks)
+                    task_weights, kl_base, kl_gate, unlikelihood, loop_breaks, kl_free_format)
     return fit(MTLoRATrainer(tasks, out_dir, model, tok, heldout_tasks, loop, mix), loop, out_dir)
 
 # %% ../nbs/14_train.ipynb #43d56672

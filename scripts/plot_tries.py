@@ -4,7 +4,7 @@
 
 The goal corner (answer loss below the base model's, at most 10% unparsed: issue 16's bar) is shaded.
 """
-import json, sys
+import json, sys, textwrap
 from pathlib import Path
 import matplotlib
 matplotlib.use("Agg")
@@ -33,7 +33,8 @@ def main(argv=None):
     ax.axvline(base, color="#9aa5b1", ls="--", lw=1)
     ax.set(xlabel="3-shot answer loss, 24 GSM8K val items (nats/token; lower is better)",
            ylabel="unparsed outputs, 8 test problems, 3-shot (%)", ylim=(-5, 105), xlim=(lo, max(t["loss"] for t in d["tries"]) + 0.08),
-           title="GSM8K with three demos: " + (", ".join(t["name"] for t in goal) + " in the goal corner" if goal else "no try reaches the goal corner"))
+           title=textwrap.fill("GSM8K with three demos: " + (", ".join(t["name"] for t in goal) + " in the goal corner"
+                                                  if goal else "no try reaches the goal corner"), 80))
     ax.legend(loc="upper right", fontsize=8); ax.grid(alpha=0.3)
     fig.tight_layout()
     with atomic_path(out) as tmp: fig.savefig(tmp, dpi=110, format="png")
