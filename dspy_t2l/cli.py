@@ -69,9 +69,9 @@ def check_args(a:argparse.Namespace):
         t = get_task(a.task, "eval")
         if a.cmd == "evaluate" and a.source == "gsm_symbolic": raise T2LError("--source gsm_symbolic has training data only; evaluate with auto, jsonl, olmo or hub")
         t.resolve_source(a.source, a.data_dir)
-    for k in ("kl_gate", "kl_free_format"):
-        if a.cmd == "train" and getattr(a, k) and not a.kl_base:
-            raise T2LError(f"--{k.replace('_', '-')} shapes the KL term, which is off: give --kl-base a weight > 0 too")
+    if a.cmd == "train":
+        from dspy_t2l.train import kl_option_without_kl
+        if k := kl_option_without_kl(a): raise T2LError(f"--{k.replace('_', '-')} shapes the KL term, which is off: give --kl-base a weight > 0 too")
     if a.cmd == "train" and a.tasks:
         from dspy_t2l.tasks import get_task
         for n in a.tasks: get_task(n, "train")

@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 # %% auto #0
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'looped_reasoning',
            'render_example', 'parse_formats', 'encode_tasks', 'encoded_tasks', 'repeat_unlikelihood', 'format_tokens',
-           'lora_sft_loss', 't2l_loss', 'parse_task_weights', 'task_weights', 'MixConfig', 'HypernetSetup',
-           'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
+           'lora_sft_loss', 't2l_loss', 'parse_task_weights', 'task_weights', 'kl_option_without_kl', 'MixConfig',
+           'HypernetSetup', 'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -244,6 +244,10 @@ def _val_set(encoded:dict, n_descs:dict, per_task:int)->list:
     return sorted(v, key=lambda x: len(x[2]["input_ids"]))
 
 # %% ../nbs/14_train.ipynb #c14a0001
+def kl_option_without_kl(opts)->str|None:
+    "The first option shaping the KL term (`kl_gate`, `kl_free_format`) that `opts` (a `MixConfig`, or the CLI's arguments) sets while `kl_base` is 0."
+    return next((k for k in ("kl_gate", "kl_free_format") if getattr(opts, k) and not opts.kl_base), None)
+
 @dataclass
 class MixConfig:
     "The data and loss recipe `train_t2l` and `train_mt_lora` share."
@@ -268,8 +272,7 @@ class MixConfig:
             if not (getattr(self, k) >= 0 and math.isfinite(getattr(self, k))):
                 raise T2LError(f"{k} {getattr(self, k)} must be a finite number >= 0 (0 turns the term off)")
         if not 0 <= self.loop_breaks <= 1: raise T2LError(f"loop_breaks {self.loop_breaks} is a share of examples: give a number from 0 to 1")
-        for k in ("kl_gate", "kl_free_format"):
-            if getattr(self, k) and not self.kl_base: raise T2LError(f"{k} shapes the KL term, which is off: give kl_base > 0 too")
+        if k := kl_option_without_kl(self): raise T2LError(f"{k} shapes the KL term, which is off: give kl_base > 0 too")
     def loss_kw(self, train:bool)->dict:
         "`lora_sft_loss`'s options: the recipe's in a training step, the plain answer CE in validation."
         if not train: return {"label_smoothing": 0.0}
