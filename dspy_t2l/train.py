@@ -7,6 +7,7 @@ Docs: https://dspy-t2l.github.io/dspy_t2l/train.html.md"""
 # %% ../nbs/14_train.ipynb #e84f2a09
 from __future__ import annotations
 import fnmatch, json, logging, math, random
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +34,8 @@ log = logging.getLogger(__name__)
 __all__ = ['log', 'QA', 'FORMATS', 'DEFAULT_FORMATS', 'DEFAULT_EMBEDDER', 'BASE_MODEL_IDS', 'program_example', 'looped_reasoning',
            'render_example', 'parse_formats', 'encode_tasks', 'encoded_tasks', 'repeat_unlikelihood', 'format_tokens',
            'lora_sft_loss', 't2l_loss', 'parse_task_weights', 'task_weights', 'kl_option_without_kl', 'MixConfig',
-           'HypernetSetup', 'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks', 'train_default']
+           'train_sources', 'HypernetSetup', 'T2LTrainer', 'train_t2l', 'MTLoRATrainer', 'train_mt_lora', 'score_tasks',
+           'train_default', 'training_tasks']
 
 # %% ../nbs/14_train.ipynb #3c42b4ea
 QA = dspy.Signature("question -> answer")
@@ -288,6 +290,7 @@ class _MixTrainer(Trainer):
         weights = task_weights(mix.task_weights, [t.name for t in tasks])   # a bad pattern fails before minutes of encoding
         self.train = encode_tasks(tasks, tok, mix.n_train, "train", seed, mix.max_len, mix.formats, mix.loop_breaks)
         self.names = _report_dropped(tasks, encoded_tasks(self.train, tasks))   # tasks with usable examples
+        self.sources = train_sources(tasks, self.names)    # recorded: which data a run used
         self.weights = {n: weights[n] for n in self.names} if weights else {}
         self.val = _val_set(encode_tasks([t for t in tasks if t.name in self.names], tok, mix.n_val, "val", seed, mix.max_len,
                                          mix.formats), {t.name: n_descs(t) for t in tasks}, mix.n_val)
@@ -298,6 +301,7 @@ class _MixTrainer(Trainer):
         "`lora_sft_loss`'s options in a training step (`train`) or in validation."
         return {**self.mix.loss_kw(train), **({"kl_free": self.kl_free} if train and self.kl_free is not None else {})}
     def new_log(self): return {"heldout": []}
+    def log_meta(self): return {"train_sources": self.sources}
     def draw(self, batch_tasks:list)->list: return [(t, 0) for t in batch_tasks]   # `(task, description index)` per example
     def micro_loss(self, step, micro):
         batch_tasks, exs = _sample_step(self.train, self.names, self.mix.tasks_per_step, self.mix.formats, self.weights)
@@ -332,6 +336,10 @@ def _hypernet(model, embedder:TaskEmbedder, net:HypernetSetup)->HyperModulator:
             if isinstance(m, torch.nn.Dropout): m.p = net.hypernet_dropout
     return hm
 
+def train_sources(tasks, names)->dict:
+    "`{source: number of tasks}` of the `tasks` named in `names` (what args.yaml and log.json record)."
+    return dict(Counter(getattr(t, "source", "") or "unknown" for t in tasks if t.name in names))
+
 def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:HypernetSetup, names:list, tasks)->tuple[dict, dict]:
     "The generated adapters' config and the official `args.yaml` training arguments of a run."
     acfg = {"peft_type": "LORA", "task_type": "CAUSAL_LM", "r": cfg.r, "lora_alpha": cfg.lora_alpha, "use_rslora": True,
@@ -340,6 +348,7 @@ def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:Hyper
     targs = dict(lr=loop.lr, weight_decay=loop.weight_decay, warmup_frac=loop.warmup_frac, label_smoothing=mix.label_smoothing,
                  l2_reg_generated_w=net.l2_reg, neftune_noise_alpha=mix.neftune_alpha, max_grad_norm=loop.max_grad_norm,
                  n_tasks_per_batch=mix.tasks_per_step, equally_weight_sample=not mix.task_weights, train_ds_names=names, n_train_ds=len(names), epochs=loop.steps,
+                 train_sources=train_sources(tasks, names),
                  inp_max_len=mix.max_len, seed=loop.seed, run_name=out.name, save_dir=str(out), val_freq=loop.val_every,
                  n_descs_per_ds=max(len(t.descriptions) for t in tasks),
                  notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; task_weights={mix.task_weights}" if mix.task_weights else "")
@@ -393,7 +402,7 @@ class T2LTrainer(_MixTrainer):
         if not is_main(): return                          # one writer in data-parallel runs
         save_t2l(self.hm, self.out, self.acfg, ckpt_name=f"it_{step}")
         if new_best: save_t2l(self.hm, self.out, self.acfg, **self.targs)
-    def log_meta(self): return {"config": {k: v for k, v in self.targs.items() if k != "train_ds_names"},
+    def log_meta(self): return {"config": {k: v for k, v in self.targs.items() if k != "train_ds_names"}, "train_sources": self.sources,
                                 "dropped_tasks": [t.name for t in self.tasks if t.name not in self.names],
                                 "trainable_params": n_trainable(self.hm)}
 
@@ -527,12 +536,14 @@ def train_default(out_dir,                        # run folder (official checkpo
                   baseline:bool=False,            # train the multi-task LoRA baseline (same data and budget) instead
                   device="auto",                  # auto (a CUDA GPU if there is one, else the CPU), cpu, cuda, cuda:N or mps; under torchrun, `cuda` is each process's own GPU
                   dtype="auto",                   # the frozen base model's: auto (bfloat16 on a GPU, float32 on the CPU), float32, bfloat16, float16; what is trained stays float32
+                  bigbench_dir=None,              # BIG-bench's tasks (optional source): a clone of google/BIG-bench or its task folder (default: $DSPY_T2L_BIGBENCH, else the cached copy, else none)
                   **kw)->dict:
     "Train a T2L (or, with `baseline`, the MT-LoRA baseline) for `base_model` on the offline task collection."
-    from dspy_t2l.tasks import HELD_OUT_TASKS, TRAIN_TASKS, get_task
+    from dspy_t2l.tasks import HELD_OUT_TASKS, TRAIN_TASKS, get_task, use_bigbench
+    if bigbench_dir: use_bigbench(bigbench_dir)
+    tasks = training_tasks([get_task(t, "train") for t in tasks] if tasks else list(TRAIN_TASKS.values()), named=bool(tasks))
     device, dtype = resolve_device(device, dtype)
     model, tok = load_base_model(base_model, dtype, device)
-    tasks = [get_task(t, "train") for t in tasks] if tasks else list(TRAIN_TASKS.values())
     heldout = [get_task(t, "train") for t in heldout] if heldout else list(HELD_OUT_TASKS.values())
     if baseline:
         if kw.get("init_from"): raise T2LError("--init-from starts a T2L from a checkpoint; the MT-LoRA baseline has none")
@@ -541,3 +552,14 @@ def train_default(out_dir,                        # run folder (official checkpo
     model_dir, weights = BASE_MODEL_IDS.get(base_model, (base_model, None))
     return train_t2l(tasks, out_dir, model, tok, load_embedder(emb_model, device=device), heldout_tasks=heldout,
                      model_dir=model_dir, base_model_file=weights, **kw)
+
+# %% ../nbs/14_train.ipynb #91d4f9c6
+def training_tasks(tasks:list, named:bool=False)->list:
+    "The `tasks` whose data this machine can read; the others are left out with one warning per source (an error if `named`)."
+    from dspy_t2l.tasks import ready_tasks
+    ready, left = ready_tasks(tasks)
+    for source, (problem, names) in left.items():
+        if named: raise T2LError(f"{len(names)} of the tasks asked for cannot be read ({', '.join(names[:3])}{', ...' if len(names) > 3 else ''}): {problem}")
+        log.warning("training on %d tasks without the %d from %s: %s", len(ready), len(names), source, problem)
+    if not ready: raise T2LError("no training task can be read on this machine; run `dspy-t2l assets`")
+    return ready

@@ -1,16 +1,22 @@
 """Rebuild `dspy_t2l/data/task_catalog.json`, the training-task catalogue, in place.
 
-Keeps every task's hand-written descriptions (the first `written` of its list), adds BIG-bench's JSON tasks
-that fit the length budget (needs `dspy-t2l assets --bigbench`), and fills every task up to `--n-desc`
-descriptions with varied forms made from the task's own descriptions, its name and one training example.
+Keeps every task's hand-written descriptions (the first `written` of its list), adds our task families
+(`dspy_t2l/data/families.json`, source `generated`), and fills every task up to `--n-desc` descriptions with
+varied forms made from the task's own descriptions, its name and one training example.
 
-    python scripts/build_task_catalog.py [--n-desc 12]
+BIG-bench is optional: with its task files (`--bigbench-dir`, `$DSPY_T2L_BIGBENCH` or the cached copy of
+`dspy-t2l assets --bigbench-dir`) its JSON tasks that fit the length budget are rebuilt; without them the
+catalogue's BIG-bench entries are kept as they are, so the catalogue builds on any machine.
+
+    python scripts/build_task_catalog.py [--n-desc 12] [--bigbench-dir DIR] [--out FILE]
 """
-import argparse, json, re
+import argparse, json, re, sys
 from collections import Counter
 from pathlib import Path
 
 from dspy_t2l import tasks as td
+from dspy_t2l.core import T2LError
+from dspy_t2l.families import families_data
 
 CATALOG = Path(td.__file__).parent/"data"/"task_catalog.json"
 # BIG-bench tasks kept out, beyond the length and size rules: relatives of what we evaluate or hold out
@@ -97,27 +103,47 @@ def more_descriptions(t:dict, example:tuple, n:int)->list:
         if f not in out: out.append(f)
     return out
 
+def family_tasks(known:set)->list:
+    "Catalogue entries for the task families of `families.json` not yet in the catalogue (names in `known`)."
+    return [{"name": n, "source": "generated", "ref": f"families/{n}", "kind": f["kind"], "held_out": False,
+             "written": len(f["descriptions"]), "descriptions": list(f["descriptions"])}
+            for n, f in families_data()["families"].items() if n not in known]
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n-desc", type=int, default=12)
+    ap.add_argument("--bigbench-dir", default=None, help="BIG-bench's task files (default: $DSPY_T2L_BIGBENCH or the cached copy)")
+    ap.add_argument("--out", default=str(CATALOG), help="where to write the catalogue (default: the packaged one, in place)")
     a = ap.parse_args()
     cat = json.loads(CATALOG.read_text())
-    own = [t for t in cat["tasks"] if t["source"] != "bigbench"]
-    for t in own: t["descriptions"] = t["descriptions"][:t["written"]]
-    bb, skipped = bigbench_tasks(td.bigbench_dir())
-    excluded = {k: v for k, v in cat["excluded"].items() if not k.startswith("bb_")} | skipped
-    tasks = own + bb
+    try: root = td.use_bigbench(a.bigbench_dir)
+    except T2LError as e:
+        if a.bigbench_dir: print(f"build_task_catalog: error: {e}", file=sys.stderr); sys.exit(2)
+        root = None
+    if root is None:          # the entries there are kept as they are (their descriptions were made beside BIG-bench's); new tasks added
+        fixed, excluded = cat["tasks"], cat["excluded"]
+        tasks = family_tasks({t["name"] for t in fixed})
+        print(f"BIG-bench task files not found: the catalogue's {len(fixed)} entries are kept unchanged, {len(tasks)} new tasks added")
+    else:                     # everything rebuilt from the written descriptions
+        own = [t for t in cat["tasks"] if t["source"] != "bigbench"]
+        own += family_tasks({t["name"] for t in own})
+        for t in own: t["descriptions"] = t["descriptions"][:t["written"]]
+        bb, skipped = bigbench_tasks(root)
+        fixed, tasks = [], own + bb
+        excluded = {k: v for k, v in cat["excluded"].items() if not k.startswith("bb_")} | skipped
     for t in tasks:
         ex = td.catalog_task(t).examples(1, seed=0)[0]
         t["descriptions"] = more_descriptions(t, (ex["question"], ex["answer"]), a.n_desc)
     # a description two tasks share (subtasks often repeat their parent's) names its task's topic
     for tag in (lambda t: _topic(t["name"]).capitalize(), lambda t: t["name"]):
-        dup = {d for d, c in Counter(d for t in tasks for d in t["descriptions"]).items() if c > 1}
+        dup = {d for d, c in Counter(d for t in tasks + fixed for d in t["descriptions"]).items() if c > 1}
         for t in tasks: t["descriptions"] = list(dict.fromkeys(f"{tag(t)}: {d}" if d in dup else d for d in t["descriptions"]))
-    tmp = CATALOG.with_suffix(".tmp")
+    tasks = fixed + tasks
+    out = Path(a.out)
+    tmp = out.with_suffix(".tmp")
     tmp.write_text(json.dumps({"tasks": tasks, "excluded": excluded}, indent=1, ensure_ascii=False) + "\n")
-    tmp.replace(CATALOG)
-    print(f"{len(tasks)} tasks ({sum(not t['held_out'] for t in tasks)} for training), "
+    tmp.replace(out)
+    print(f"{out}: {len(tasks)} tasks ({sum(not t['held_out'] for t in tasks)} for training), "
           f"{min(len(t['descriptions']) for t in tasks)}-{max(len(t['descriptions']) for t in tasks)} descriptions each; "
           f"{len(excluded)} names excluded")
 
