@@ -248,7 +248,14 @@ def show_eval(res:dict):
         print(f"{s['task']:8s} {m:10s} accuracy {s['accuracy']:6.1%}  (95% CI {s['ci95'][0]:.1%}-{s['ci95'][1]:.1%}, "
               f"n={s['n']})  unparsed {s['parse_failure_rate']:5.1%}  answer loss {loss}  "
               f"{s['throughput']['tokens_per_s'] or 0:6.1f} tok/s  {r.out}")
-    if len(res) > 1: print(f"chart: {next(iter(res.values())).out.parent/'comparison.png'}")
+    if len(res) > 1:
+        out = next(iter(res.values())).out.parent
+        for pair, d in (json.loads((out/"comparison.json").read_text()).get("paired") or {}).items():
+            a, l = d["accuracy"], d["answer_loss"]
+            loss = f"answer loss {l['mean']:+.3f} ({l['ci95'][0]:+.3f} to {l['ci95'][1]:+.3f})" if l and l["ci95"] else ""
+            print(f"paired {pair:18s} accuracy {100 * a['mean']:+.1f} points ({100 * a['ci95'][0]:+.1f} to {100 * a['ci95'][1]:+.1f}, "
+                  f"n={a['n']})  {loss}")
+        print(f"chart: {out/'comparison.png'}")
 
 def _on_main(f):
     "`f`, run on the main process only (the others of a `torchrun` job print nothing)."

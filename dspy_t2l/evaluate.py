@@ -21,6 +21,7 @@ from .engine import GenRequest, LoRARuntime, check_penalties, default_t2l_dir, r
 from .lora import LoRA, load_lora
 from .models import DEFAULT_BASE_MODEL
 from .sft import dspy_messages, program_adapter
+from .stats import Estimate, mean_ci, paired_diff, paired_props, wilson_ci
 from .t2l import checkpoint_base, checkpoint_file
 from .tasks import (OFFICIAL_GSM8K_MAX_TOKENS, OFFICIAL_GSM8K_PREFILL, Task, get_task, official_gsm8k_messages,
                             official_gsm8k_number, official_gsm8k_score, task_key, trained_adapter_path)
@@ -28,20 +29,10 @@ from .tasks import (OFFICIAL_GSM8K_MAX_TOKENS, OFFICIAL_GSM8K_PREFILL, Task, get
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'EVAL_SPLITS', 'DEFAULT_LIMIT', 'wilson_ci', 'mode_adapter', 'training_items',
+__all__ = ['log', 'MODES', 'DEFAULT_MAX_TOKENS', 'EVAL_SPLITS', 'DEFAULT_LIMIT', 'mode_adapter', 'training_items',
            'trained_adapter', 'check_trained', 'OfficialGSM8K', 'build_program', 'Recorded', 'gold_pairs',
            'add_answer_losses', 'read_predictions', 'summarize', 'straggler_timeout', 'EvalResult', 'evaluate_mode',
-           'plot_comparison', 'evaluate']
-
-# %% ../nbs/11_evaluate.ipynb #3700823f
-def wilson_ci(k:int, n:int, z:float=1.96)->tuple[float, float]:
-    "95% Wilson score interval of a proportion `k/n`."
-    if n == 0: return (0.0, 1.0)
-    p = k / n
-    d = 1 + z * z / n
-    c = (p + z * z / (2 * n)) / d
-    h = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
-    return (max(0.0, c - h), min(1.0, c + h))
+           'plot_comparison', 'paired_vs', 'evaluate']
 
 # %% ../nbs/11_evaluate.ipynb #81784390
 MODES = ("base", "generated", "trained")
@@ -201,12 +192,11 @@ def summarize(records:list[dict], config:dict, wall_seconds:float|None=None)->di
     secs = wall_seconds if wall_seconds is not None else sum(r["seconds"] for r in records)
     toks = sum(r["output_tokens"] for r in records)
     lo, hi = wilson_ci(k, n)
-    ls = [r["answer_loss"] for r in records if r.get("answer_loss") is not None and math.isfinite(r["answer_loss"])]
-    mean = sum(ls) / len(ls) if ls else None
-    half = 1.96 * math.sqrt(sum((x - mean) ** 2 for x in ls) / (len(ls) - 1) / len(ls)) if len(ls) > 1 else None
+    loss = mean_ci([r.get("answer_loss") for r in records], floor=0)          # studentized bootstrap; losses are >= 0
     return {"task": config["task"], "mode": config["mode"], "n": n, "correct": k, "accuracy": k / n if n else 0.0,
             "ci95": [lo, hi], "parse_failures": pf, "parse_failure_rate": pf / n if n else 0.0,
-            "answer_loss": mean, "answer_loss_ci95": [mean - half, mean + half] if half is not None else None,
+            "answer_loss": loss.mean if loss.n else None, "answer_loss_ci95": [loss.lo, loss.hi] if loss.n > 1 else None,
+            "answer_loss_ci_method": loss.method,
             "truncated": sum(r["finish_reason"] == "length" for r in records),
             "throughput": {"wall_seconds": round(secs, 2), "examples_per_s": n / secs if secs else None,
                            "output_tokens": toks, "tokens_per_s": toks / secs if secs else None},
@@ -347,6 +337,20 @@ def plot_comparison(summaries:list[dict], path=None, title:str|None=None):
         plt.close(fig)
     return fig
 
+# %% ../nbs/11_evaluate.ipynb #696f1e61
+def paired_vs(res:dict, ref:str="base")->dict:
+    "Each mode's paired difference from mode `ref` on the items both scored: accuracy (Newcombe) and answer loss (bootstrap)."
+    if ref not in res: return {}
+    by = {m: {r["id"]: r for r in e.records} for m, e in res.items()}
+    out = {}
+    for m in res:
+        if m == ref: continue
+        ids = [i for i in by[ref] if i in by[m]]
+        acc = paired_props([by[m][i]["correct"] for i in ids], [by[ref][i]["correct"] for i in ids])
+        loss = paired_diff([by[m][i].get("answer_loss") for i in ids], [by[ref][i].get("answer_loss") for i in ids])
+        out[f"{m} - {ref}"] = {"accuracy": acc.to_dict(), "answer_loss": loss.to_dict() if loss.n else None}
+    return out
+
 # %% ../nbs/11_evaluate.ipynb #0aa6173e
 def evaluate(task:str="code",               # code (GSM8K), medical (MedMCQA), or another registered task
              mode:str="generated",          # base, generated, trained, a comma-separated list, or all
@@ -399,7 +403,8 @@ def evaluate(task:str="code",               # code (GSM8K), medical (MedMCQA), o
         if run is not None: run.log_eval(res[m], runtime)
     if len(res) > 1:
         sums = [r.summary for r in res.values()]
-        atomic_write_json(out/"comparison.json", {m: {k: v for k, v in r.summary.items() if k != "config"} for m, r in res.items()})
+        atomic_write_json(out/"comparison.json", {**{m: {k: v for k, v in r.summary.items() if k != "config"} for m, r in res.items()},
+                                                  "paired": paired_vs(res)})
         plot_comparison(sums, out/"comparison.png")
         if run is not None:
             for f in ("comparison.json", "comparison.png"): run.log_artifact(out/f)

@@ -38,13 +38,19 @@ def make_optimizer(params, total_steps:int, lr:float, weight_decay:float=0.0, wa
 
 # %% ../nbs/07b_fit.ipynb #4af14f64
 def rng_state()->dict:
-    "The Python and torch RNG states."
-    return {"python": random.getstate(), "torch": torch.get_rng_state()}
+    "The Python and torch RNG states, the CUDA generators' too where CUDA is in use (dropout and NEFTune noise draw from them on a GPU)."
+    s = {"python": random.getstate(), "torch": torch.get_rng_state()}
+    if torch.cuda.is_available() and torch.cuda.is_initialized(): s["cuda"] = torch.cuda.get_rng_state_all()
+    return s
 
 def set_rng_state(s:dict):
-    "Restore RNG states saved by `rng_state`."
+    "Restore RNG states saved by `rng_state` (the CUDA ones where they were saved and this machine has as many GPUs)."
     random.setstate(_tuplify(s["python"]))
     torch.set_rng_state(s["torch"])
+    if s.get("cuda") and torch.cuda.is_available():
+        if len(s["cuda"]) == torch.cuda.device_count(): torch.cuda.set_rng_state_all(s["cuda"])
+        else: log.warning("the run saved %d CUDA generator states and this machine has %d GPUs: CUDA noise is not resumed exactly",
+                          len(s["cuda"]), torch.cuda.device_count())
 
 def _tuplify(x): return tuple(_tuplify(i) for i in x) if isinstance(x, (list, tuple)) else x
 

@@ -23,7 +23,8 @@ from .t2l import T2L
 log = logging.getLogger(__name__)
 
 # %% auto #0
-__all__ = ['log', 'VLLM_CPU_INSTALL', 'VLLMRuntime', 'ServedLM', 'vllm_problem', 'VLLMServer', 'serve_target', 'serve']
+__all__ = ['log', 'VLLM_PARAMS', 'VLLM_CPU_INSTALL', 'VLLMRuntime', 'vllm_body', 'ServedLM', 'vllm_problem', 'VLLMServer',
+           'serve_target', 'serve']
 
 # %% ../nbs/08a_serving.ipynb #99fe58a0
 def _base_url(url:str)->str:
@@ -79,6 +80,7 @@ class VLLMRuntime:
         self.store = AdapterStore(self, max_adapter_bytes)   # handles and weights
         self._minted:dict[str, AdapterRef] = {}        # DSPy model string -> the adapter its LMs use
         self._loaded = collections.OrderedDict()       # adapter names loaded in the server, LRU order
+        self._busy = collections.Counter()             # adapter names a request is using now: never unloaded under it
         self._info = None
         self.min_new_tokens = 0                        # benchmarks: generate at least this many tokens
     def __deepcopy__(self, memo): return self
@@ -200,11 +202,33 @@ def _ensure(self:VLLMRuntime, adapter:AdapterRef|str)->str:
             raise _load_error(self, name, p, status, _message(body))
         self._loaded[name] = True
         self.stats["loaded"] += 1
-        while len(self._loaded) > self.max_adapters:
-            old, _ = self._loaded.popitem(last=False)
+        self._evict()
+    return name
+
+@patch
+def _evict(self:VLLMRuntime):
+    "Unload the least recently used adapters beyond `max_adapters`, except those a request is using now."
+    with self.lock:
+        idle = [n for n in self._loaded if n not in self._busy]
+        while len(self._loaded) > self.max_adapters and idle:
+            old = idle.pop(0)
+            del self._loaded[old]
             _http("POST", f"{self.url}/v1/unload_lora_adapter", {"lora_name": old}, key=self.api_key)
             self.stats["unloaded"] += 1
-    return name
+
+@patch
+@contextlib.contextmanager
+def serving(self:VLLMRuntime, adapter:AdapterRef|str|None=None):
+    "Within this block `adapter` is loaded in the server (again, if it was unloaded since) and stays loaded; yields its model name."
+    with self.lock:
+        name = self.model_name(adapter)
+        self._busy[name] += 1
+    try: yield name
+    finally:
+        with self.lock:
+            self._busy[name] -= 1
+            if not self._busy[name]: del self._busy[name]
+        self._evict()
 
 # %% ../nbs/08a_serving.ipynb #7a0d4e23
 @patch
@@ -276,11 +300,28 @@ def model_name(self:VLLMRuntime, adapter:AdapterRef|str|None=None)->str:
 # %% ../nbs/08a_serving.ipynb #a9004f51
 _t0 = threading.local()
 
+VLLM_PARAMS = ("top_k", "min_tokens", "repetition_penalty")   # vLLM sampling parameters OpenAI's schema lacks
+
+def vllm_body(kw:dict)->dict:
+    "LM keywords with vLLM's own sampling parameters in `extra_body` (DSPy's OpenAI client drops them), `top_k` as `complete` sends it."
+    kw = dict(kw)
+    extra = {**(kw.pop("extra_body", None) or {}), **{k: kw.pop(k) for k in VLLM_PARAMS if k in kw}}
+    top_k = extra.pop("top_k", None)
+    if kw.get("temperature"): extra["top_k"] = GenRequest([], top_k=top_k).sample_top_k   # sampling: all tokens unless told, never the model's default
+    return {**kw, "extra_body": extra} if extra else kw
+
 class ServedLM(dspy.LM):
-    "`dspy.LM('openai/<adapter>', api_base=...)` that also hands each call's text and token counts to `record_calls`."
+    "`dspy.LM('openai/<adapter>', api_base=...)` that keeps its adapter loaded for each call, sends vLLM's own options, and records calls."
+    def __init__(self, model:str, runtime=None, adapter=None, **kw):
+        super().__init__(model, **kw)
+        self.runtime, self.adapter = runtime, adapter
+    def _serving(self): return self.runtime.serving(self.adapter) if self.runtime is not None else contextlib.nullcontext()
     def __call__(self, *args, **kw):
         _t0.t = time.time()
-        return super().__call__(*args, **kw)
+        with self._serving(): return super().__call__(*args, **vllm_body({**self.kwargs, **kw}))
+    async def acall(self, *args, **kw):
+        _t0.t = time.time()
+        with self._serving(): return await super().acall(*args, **vllm_body({**self.kwargs, **kw}))
     def update_history(self, entry):
         super().update_history(entry)
         out = (entry.get("outputs") or [""])[0]
@@ -297,9 +338,10 @@ class ServedLM(dspy.LM):
 def lm(self:VLLMRuntime, adapter:AdapterRef|str|None=None, **kw)->dspy.LM:
     "A `dspy.LM` on the server that generates with `adapter` (a handle from `adapter_for`/`add_lora`; None: the base model)."
     kw = {"temperature": 0.0, "max_tokens": self.max_tokens, "num_retries": 0, "stop": [COMPLETED], **kw}
-    model = f"openai/{self.model_name(adapter)}"
-    self._minted[model] = self.store.ref(adapter)
-    return ServedLM(model, api_base=f"{self.url}/v1", api_key=self.api_key, **kw)
+    ref = self.store.ref(adapter)
+    model = f"openai/{self.model_name(ref)}"
+    self._minted[model] = ref
+    return ServedLM(model, self, ref, api_base=f"{self.url}/v1", api_key=self.api_key, **kw)
 
 @patch
 def adapter_of(self:VLLMRuntime, lm)->AdapterRef|None:
@@ -310,9 +352,12 @@ def adapter_of(self:VLLMRuntime, lm)->AdapterRef|None:
 @patch
 def complete(self:VLLMRuntime, req:GenRequest)->GenResult:
     "One generation through the server's chat endpoint (`prefill` continues the assistant turn)."
+    with self.serving(req.adapter) as name: return self._complete(req, name)
+
+@patch
+def _complete(self:VLLMRuntime, req:GenRequest, name:str)->GenResult:
     t0, msgs = time.time(), list(req.messages)
-    body = {"model": self.model_name(req.adapter), "max_tokens": req.max_new_tokens, "temperature": req.temperature or 0.0,
-            "stop": [COMPLETED, *req.stop]}
+    body = {"model": name, "max_tokens": req.max_new_tokens, "temperature": req.temperature or 0.0, "stop": [COMPLETED, *req.stop]}
     if req.prefill:                                     # continue the assistant turn, as the local engine does
         msgs.append({"role": "assistant", "content": req.prefill})
         body.update(continue_final_message=True, add_generation_prompt=False)

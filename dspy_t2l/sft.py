@@ -22,7 +22,7 @@ __all__ = ['log', 'Target', 'encode_chat', 'collate', 'HypernetOnlyAdapter', 'pr
 
 # %% ../nbs/07_sft.ipynb #2117f194
 class Target(str):
-    "Assistant text to train on; the loss leaves out its `unscored` substrings (e.g. reasoning we made up, not the data's)."
+    "Assistant text to train on; the loss leaves out its `unscored` parts: substrings (their first occurrence) or `(start, end)` spans."
     def __new__(cls, text:str, unscored=()):
         t = super().__new__(cls, text)
         t.unscored = tuple(u for u in unscored if u)
@@ -33,7 +33,8 @@ def _warn_no_offsets(): log.warning("cannot map answer characters to tokens with
 
 def _unscored(tok, answer:str, ids:list)->list[bool]:
     "For each answer token `ids` (as the chat template renders them), whether it lies in one of `answer.unscored`."
-    spans = [(i, i + len(u)) for u in getattr(answer, "unscored", ()) if (i := answer.find(u)) >= 0]
+    spans = [u if isinstance(u, tuple) else (answer.find(u), answer.find(u) + len(u)) for u in getattr(answer, "unscored", ())]
+    spans = [(s, e) for s, e in spans if s >= 0]
     if not spans: return [False] * len(ids)
     try: enc = tok(str(answer), add_special_tokens=False, return_offsets_mapping=True)
     except (NotImplementedError, TypeError, ValueError): enc = None         # slow tokenizers have no offsets

@@ -81,6 +81,16 @@ def _by_text(s:str, options:str)->str|None:
     hits = [k for k, v in hits.items() if not any(v != w and v in w for w in hits.values())]   # "Hepatitis B" in "Hepatitis B and C"
     return hits[0] if len(hits) == 1 else None
 
+def _echoes_options(s:str, n:int)->bool:
+    "Whether `s` repeats an option list: two or more lines that each start like an option (`A. ...`, `(B) ...`)."
+    L = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:n]
+    return len(set(re.findall(rf"^\s*[(\[]?([{L}])\s*[)\].:]\s*\S", s, re.M))) >= 2
+
+def _joined_letters(s:str, n:int)->bool:
+    "Whether `s` names several options at once: `A and B`, `Both A and B`, `either A or B`, `A, B or C`, `A/B`."
+    L = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"[:n]
+    return bool(re.search(rf"(?<![\w'’])[(\[]?[{L}][)\]]?\s*(?:,\s*[(\[]?[{L}][)\]]?\s*)*(?:\band\b|\bor\b|&|/|,)\s*[(\[]?[{L}][)\]]?(?![\w'’])", s))
+
 def _named_letter(s:str, m)->bool:
     "Whether a bare capital is part of a name (`Vitamin A`, `Hepatitis B`): it follows a capitalised word."
     prev = s[:m.start()].split()
@@ -94,8 +104,10 @@ def _last_res(n:int):
             re.compile(rf"\(([{L}])\)"))                                                                      # `(B)`
 
 def _last_choice(s:str, n:int)->str|None:
+    if _echoes_options(s, n): return None
     cue, start, parens = _last_res(n)
     if m := cue.findall(s): return m[-1]
+    if _joined_letters(s, n): return None
     if m := start.match(s): return m.group(1).upper()
     if m := parens.findall(s): return m[-1]
     return None
@@ -112,8 +124,12 @@ def extract_choice(text:str,
     if not s: return None
     whole, stated, lead, named, bare = _choice_res(n)
     if m := whole.fullmatch(s): return m[1].upper()
+    if _echoes_options(s, n): return None                              # the option list repeated: no choice made
+    if options and (m := lead.match(s)) and (c := _by_text(s[m.end() - 1:], options)) and c != m[1].upper():
+        return None                                                    # `B. Iron` where Iron is C: the letter and its text disagree
     if options and (c := _by_text(s, options)): return c
     for rx in (stated, lead, named, bare):
+        if rx is not stated and _joined_letters(s, n): return None     # `Both A and B`: several options, no one choice
         if rx is bare and len(s.split()) > 6: break
         found = {g.upper() for m in rx.finditer(s) for g in m.groups() if g and not (rx is bare and _named_letter(s, m))}
         if found: return found.pop() if len(found) == 1 else None

@@ -66,12 +66,21 @@ def program_example(ex:dict, cot:bool=False, instructions:str|None=None)->tuple:
         outputs = {"reasoning": _reasoning(ex, inputs), **outputs}
     return sig, inputs, outputs
 
-def looped_reasoning(reasoning:str, rng:random.Random)->tuple[str, str]:
-    "`reasoning` with one of its lines, drawn by `rng`, repeated once or twice where it stands (how a small model's loops begin), and that run of lines."
+def looped_reasoning(reasoning:str, rng:random.Random)->tuple[str, int, int]:
+    "`reasoning` with one of its lines, drawn by `rng`, repeated once or twice right after itself (how a small model's loops begin); the repeats' start and end."
     lines = reasoning.split("\n")
     k = rng.choice([i for i, l in enumerate(lines) if l.strip()] or [0])
-    run = "\n".join([lines[k]] * (1 + rng.randint(1, 2)))
-    return "\n".join(lines[:k] + [run] + lines[k + 1:]), run
+    head, reps = "\n".join(lines[:k + 1]), "".join("\n" + lines[k] for _ in range(rng.randint(1, 2)))
+    return head + reps + "".join("\n" + l for l in lines[k + 1:]), len(head), len(head) + len(reps)
+
+_ESCAPES = (lambda s: s, lambda s: json.dumps(s)[1:-1], lambda s: json.dumps(s, ensure_ascii=False)[1:-1])   # as a target may write text
+
+def _unscored_part(target:str, text:str, span=None)->str|tuple:
+    "What of `text` (all of it, or its `span`) the loss skips, as found in `target` (a substring, or a `(start, end)` span there)."
+    for esc in _ESCAPES:
+        if (i := target.find(esc(text))) < 0: continue
+        return esc(text) if span is None else (i + len(esc(text[:span[0]])), i + len(esc(text[:span[1]])))
+    return ""
 
 def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
                    descriptions=(),  # the task's descriptions: half the programs carry one as their instructions
@@ -86,19 +95,18 @@ def render_example(ex:dict, fmt:str, adapter=None, rng:random.Random|None=None,
     cot = fmt == "cot" or (fmt in ("json", "fewshot") and rng.random() < 0.5)
     instructions = rng.choice(list(descriptions)) if descriptions and rng.random() < 0.5 else None
     sig, inputs, outputs = program_example(ex, cot, instructions)
-    unscored = [outputs["reasoning"]] if cot and not ex.get("reasoning") else []   # a template sentence: the field stays, the loss ignores it
+    made_up = cot and not ex.get("reasoning")       # a template sentence: the field stays, the loss ignores it
+    loop = None
     if cot and loop_breaks > 0 and ex.get("reasoning") and rng.random() < loop_breaks:   # the model learns to go on after a repeat
-        outputs["reasoning"], run = looped_reasoning(outputs["reasoning"], rng)
-        unscored.append(run)
+        outputs["reasoning"], *loop = looped_reasoning(outputs["reasoning"], rng)
     if fmt == "json":
         ad = dspy.JSONAdapter()
         msgs, target = ad.format(sig, [], inputs), ad.format_assistant_message_content(sig, outputs)
     else:
         shots = [dspy.Example(**i, **o) for _, i, o in (program_example(d, cot) for d in demos)]
         msgs, target = dspy_messages(sig, inputs, outputs, adapter or program_adapter(), shots)
-    if unscored:                                  # as the target writes them (JSON-escaped in `json`)
-        target = Target(target, [next((s for s in (u, json.dumps(u)[1:-1], json.dumps(u, ensure_ascii=False)[1:-1]) if s in target), "")
-                                 for u in unscored])
+    if made_up or loop:                           # as the target writes them (JSON-escaped in `json`); the data's own line stays scored
+        target = Target(target, [_unscored_part(target, outputs["reasoning"], loop)])
     return msgs, target
 
 def _weight_pairs(text:str, option:str, key:str, example:str)->dict[str, float]:
@@ -347,8 +355,9 @@ def _t2l_args(cfg:T2LConfig, out:Path, loop:LoopConfig, mix:MixConfig, net:Hyper
             "bias": "none", "fan_in_fan_out": False, "init_lora_weights": True, "inference_mode": False}
     targs = dict(lr=loop.lr, weight_decay=loop.weight_decay, warmup_frac=loop.warmup_frac, label_smoothing=mix.label_smoothing,
                  l2_reg_generated_w=net.l2_reg, neftune_noise_alpha=mix.neftune_alpha, max_grad_norm=loop.max_grad_norm,
-                 n_tasks_per_batch=mix.tasks_per_step, equally_weight_sample=not mix.task_weights, train_ds_names=names, n_train_ds=len(names), epochs=loop.steps,
-                 train_sources=train_sources(tasks, names),
+                 n_tasks_per_batch=mix.tasks_per_step, equally_weight_sample=True,   # the official key's meaning: our loss is a per-sample mean
+                 train_ds_names=names, n_train_ds=len(names), epochs=loop.steps,
+                 train_sources=train_sources(tasks, names), task_sampling_weights=dict(mix.task_weights or {}),
                  inp_max_len=mix.max_len, seed=loop.seed, run_name=out.name, save_dir=str(out), val_freq=loop.val_every,
                  n_descs_per_ds=max(len(t.descriptions) for t in tasks),
                  notes=f"dspy_t2l.train; formats={mix.formats}" + (f"; task_weights={mix.task_weights}" if mix.task_weights else "")
@@ -519,7 +528,8 @@ def score_tasks(runtime, tasks, adapters:dict, n:int=30, split:str="train", seed
         ce = runtime.answer_losses(msgs, aid, batch_size)
         rows.append({"task": t.name, "adapter": label, "adapter_id": aid, **cfg, "n": len(exs),
                      "accuracy": sum(correct) / len(exs), "unparsed": sum(p is None for p in parsed) / len(exs),
-                     "answer_ce": sum(ce) / len(exs), "correct": correct, "answer_ces": ce})   # per example: for paired intervals
+                     "answer_ce": sum(ce) / len(exs), "correct": correct, "answer_ces": ce,   # per example: for paired intervals
+                     "outputs": [o.text for o in outs]})                                  # raw: a later parser can rescore them
         done[k] = rows[-1]
         if out: atomic_write_json(out, {"rows": list(done.values())})
     return rows

@@ -14,6 +14,7 @@ import argparse, sys
 import numpy as np
 import dspy
 
+from dspy_t2l import stats
 from dspy_t2l.core import T2LError
 from dspy_t2l.engine import LoRARuntime
 from dspy_t2l.lora import LoRA
@@ -21,9 +22,9 @@ from dspy_t2l.evaluate import build_program, gold_pairs, program_adapter
 from dspy_t2l.tasks import get_task
 
 def mean_ci(x, sign=""):
-    "Mean of `x` with its 95% interval (normal approximation)."
-    half = 1.96 * x.std(ddof=1) / len(x) ** .5
-    return f"{x.mean():{sign}.3f} (95% CI {x.mean() - half:{sign}.3f} to {x.mean() + half:{sign}.3f})"
+    "Mean of `x` with its 95% interval (`dspy_t2l.stats.mean_ci`: studentized bootstrap; a difference when `sign` is '+')."
+    e = stats.mean_ci(list(x), floor=None if sign else 0)
+    return f"{e.mean:{sign}.3f} (95% CI {e.lo:{sign}.3f} to {e.hi:{sign}.3f}, {e.method})"
 
 def gold_messages(task, rt, exs, shots):
     "The gold `(messages, output)` pairs of `exs` in the task's program with `shots` demos (the same for every adapter)."
