@@ -332,8 +332,8 @@ def generated_id(runtime, task_desc:str, scale_mode:str="as_trained", *extra)->s
     "The content id of the adapter `runtime`'s hypernetwork generates for `task_desc` (any runtime: local or served)."
     if runtime.t2l is None: raise T2LError("this runtime has no T2L hypernetwork: load one with its from_pretrained(t2l_dir=...)")
     from dspy_t2l.embed import add_full_stop
-    add_full_stop(task_desc)
-    return "gen-" + content_hash(runtime.base_id, runtime.t2l.id, task_desc, scale_mode, INFERENCE_VERSION, *extra)
+    desc = add_full_stop(task_desc)        # what the embedder reads: "Solve X" and " Solve X. " are one adapter
+    return "gen-" + content_hash(runtime.base_id, runtime.t2l.id, desc, scale_mode, INFERENCE_VERSION, *extra)
 
 @patch
 def adapter_for(self:LoRARuntime, task_desc:str, scale_mode:str="as_trained")->AdapterRef:

@@ -171,7 +171,8 @@ def read_predictions(path)->list[dict]:
     return out
 
 def _same_config(a:dict, b:dict)->list[str]:
-    skip = {"num_threads", "out", "progress", "overwrite", "package_versions", "device"}   # a run may resume on another device, not in another dtype
+    skip = {"num_threads", "out", "progress", "overwrite", "package_versions", "device",   # a run may resume on another device, not in another dtype
+            "t2l", "adapter_path"}      # nor in a moved checkout: where the files are does not matter, their content ids (t2l_id, lora_id) do
     return sorted(k for k in set(a) | set(b) if k not in skip and a.get(k) != b.get(k))
 
 def _check_resumable(out:Path, config:dict):

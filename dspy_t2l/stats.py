@@ -147,5 +147,5 @@ def coverage(pop, n:int, method:str="boot-t", reps:int=2000, seed:int=0, **kw)->
     hits = 0
     for i in range(reps):
         e = mean_ci(pop[rng.integers(0, len(pop), n)], method, seed=i, **kw)
-        hits += e.lo is not None and e.lo <= mu <= e.hi
+        hits += bool(e.lo is not None and e.lo <= mu <= e.hi)
     return hits / reps

@@ -2,8 +2,8 @@
 
 The loss is the teacher-forced loss of the gold output in the task's DSPy program, rendered as `evaluate` renders
 it (with `--shots` demos), in nats per token, for the base model and for the adapter each checkpoint generates
-from the task's description; each line gives the mean with a 95% interval, and the paired difference from the
-base model on the same items. The model card's checkpoint choices were made with it:
+from the task's description; each line gives the mean with a 95% interval (a studentized bootstrap over the
+items), the paired difference from the base model on the same items, and from the first checkpoint's adapter. The model card's checkpoint choices were made with it:
 
     python scripts/answer_loss_dev.py trained_t2l/smollm2_t2l runs/t2l_v5 --task code --n 24 --shots 3
 
@@ -46,7 +46,7 @@ def main(argv=None):
         except ValueError: raise T2LError(f"--strength takes comma-separated numbers (e.g. 0.5,1), not {a.strength!r}") from None
         task = get_task(a.task, "eval")
         exs = task.load("val", limit=a.n, seed=0).examples
-        base = pairs = None
+        base = pairs = first = None
         for d in a.t2l_dirs:
             rt = LoRARuntime.from_pretrained(d)
             if base is None:
@@ -61,7 +61,9 @@ def main(argv=None):
                                                gen.lora_config, gen.task_desc, gen.meta, gen.scale_mode)
                 x = np.array(rt.answer_losses(pairs, rt.add_lora(lora)))
                 label = d if k == 1 else f"{d} at strength {k:g}"
-                print(f"{label}: {mean_ci(x)}; minus base {mean_ci(x - base, '+')}", flush=True)
+                vs_first = f"; minus {a.t2l_dirs[0]} {mean_ci(x - first, '+')}" if first is not None and k == 1 else ""
+                print(f"{label}: {mean_ci(x)}; minus base {mean_ci(x - base, '+')}{vs_first}", flush=True)
+                if first is None and k == 1: first = x
     except T2LError as e:
         sys.exit(print(f"error: {e}", file=sys.stderr) or 2)
 
