@@ -391,7 +391,7 @@ def evaluate(task:str="code",               # code (GSM8K), medical (MedMCQA), o
     if runtime is None:
         if server:
             from dspy_t2l.serving import VLLMRuntime
-            runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model,
+            runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model, device=device, dtype=dtype,
                                                   adapter_dir=adapter_dir, bake_scale=bake_scale)
         else: runtime = LoRARuntime.from_pretrained(t2l_dir, base_model=base_model, device=device, dtype=dtype)
     split = kw.get("split", "eval")

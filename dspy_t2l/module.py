@@ -28,17 +28,20 @@ class TaskToLoRA(dspy.Module):
                  base_model:str|None=None, # for a checkpoint folder: the base model (default: the checkpoint's own)
                  scale_mode:str="as_trained", runtime:LoRARuntime|None=None, t2l_dir=None, # or name it by keyword
                  server:str|None=None,   # a vLLM server URL (`dspy-t2l serve`): adapters are served there
-                 device="auto", dtype="auto", # where and in what precision the base model runs (see `resolve_device`)
+                 device="auto", dtype="auto", # where and in what precision the base model runs (see `resolve_device`); with `server`, where the hypernetwork runs
                  **lm_kwargs):
         super().__init__()
         if t2l_dir_or_runtime is not None:
             if runtime is not None or t2l_dir is not None: raise T2LError("give the checkpoint folder or runtime once, not also as runtime= or t2l_dir=")
             if isinstance(t2l_dir_or_runtime, (str, Path)): t2l_dir = t2l_dir_or_runtime
             else: runtime = t2l_dir_or_runtime
+        if runtime is not None and (str(device), str(dtype)) != ("auto", "auto"):
+            raise T2LError("device= and dtype= say where a checkpoint loads, and this runtime is loaded already: drop them "
+                           "(or load the runtime with them)")
         if runtime is None and server is not None:
             from dspy_t2l.engine import default_t2l_dir
             from dspy_t2l.serving import VLLMRuntime
-            runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model)
+            runtime = VLLMRuntime.from_pretrained(server, t2l_dir or default_t2l_dir(), base_model=base_model, device=device, dtype=dtype)
         if runtime is None:
             from dspy_t2l.engine import default_t2l_dir
             t2l_dir = t2l_dir or default_t2l_dir()

@@ -87,9 +87,14 @@ class VLLMRuntime:
     def __repr__(self): return f"VLLMRuntime({self.url!r}, model={self.name!r}, t2l={getattr(self.t2l, 'path', None)}, loaded={len(self._loaded)})"
 
     @classmethod
-    def from_pretrained(cls, url:str, t2l_dir=None, base_model:str|None=None, **kw)->VLLMRuntime:
+    def from_pretrained(cls, url:str, t2l_dir=None, base_model:str|None=None,
+                        device="auto", # where the hypernetwork runs (the base model is the server's)
+                        dtype="auto",  # the base model's precision is the server's: anything else is refused
+                        **kw)->VLLMRuntime:
         "Connect to the server at `url` with the T2L checkpoint `t2l_dir` (loaded here, without base-model weights)."
-        t2l = T2L.from_dir(t2l_dir, base_model=base_model) if t2l_dir else None
+        if str(dtype) != "auto": raise T2LError(f"dtype {dtype!r} with a server: the server holds the base model in its own precision "
+                                                "(vLLM's --dtype, e.g. `dspy-t2l serve -- --dtype bfloat16`); leave dtype at auto")
+        t2l = T2L.from_dir(t2l_dir, base_model=base_model, device=device) if t2l_dir else None
         rt = cls(url, t2l, **kw)
         rt.info                                         # reachable, LoRA enabled, the checkpoint's base model
         return rt
