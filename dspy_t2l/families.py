@@ -20,15 +20,27 @@ def families_data()->dict:
     return json.loads((files("dspy_t2l")/"data"/"families.json").read_text())
 
 # %% ../nbs/10a_families.ipynb #983fa7f3
-def _words(r, k): return r.sample(families_data()["words"], k)
+def _word(r):
+    w = r.choice(families_data()["words"])
+    return f"Word: {w}", w
 
-DOMAINS = {   # domain -> draw(r) -> (question, value the answer is computed from)
-    "word": lambda r: (lambda w: (f"Word: {w}", w))(r.choice(families_data()["words"])),
-    "numbers": lambda r: (lambda xs: (f"Numbers: {', '.join(map(str, xs))}", xs))([r.randint(1, 99) for _ in range(r.randint(4, 7))]),
-    "number": lambda r: (lambda n: (f"Number: {n}", n))(r.randint(2, 999)),
-    "pair": lambda r: (lambda a, b: (f"a = {a}, b = {b}", (a, b)))(r.randint(2, 99), r.randint(2, 20)),
-    "words": lambda r: (lambda ws: (f"Words: {', '.join(ws)}", ws))(_words(r, r.randint(3, 6))),
-}
+def _numbers(r):
+    xs = [r.randint(1, 99) for _ in range(r.randint(4, 7))]
+    return f"Numbers: {', '.join(map(str, xs))}", xs
+
+def _number(r):
+    n = r.randint(2, 999)
+    return f"Number: {n}", n
+
+def _pair(r):
+    a, b = r.randint(2, 99), r.randint(2, 20)
+    return f"a = {a}, b = {b}", (a, b)
+
+def _words(r):
+    ws = r.sample(families_data()["words"], r.randint(3, 6))
+    return f"Words: {', '.join(ws)}", ws
+
+DOMAINS = {"word": _word, "numbers": _numbers, "number": _number, "pair": _pair, "words": _words}   # draw(r) -> (question, value)
 
 # %% ../nbs/10a_families.ipynb #dfe6805d
 _ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"),

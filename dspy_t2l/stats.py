@@ -70,10 +70,6 @@ class Estimate:
     method:str
     def excludes(self, x:float=0.0)->bool: return self.lo is not None and not (self.lo <= x <= self.hi)
     def to_dict(self)->dict: return {"mean": self.mean, "ci95": None if self.lo is None else [self.lo, self.hi], "n": self.n, "method": self.method}
-    def fmt(self, d:int=3, scale:float=1.0)->str:
-        m = f"{self.mean * scale:+.{d}f}" if self.method.startswith(("paired", "cluster")) else f"{self.mean * scale:.{d}f}"
-        return m if self.lo is None else f"{m} ({self.lo * scale:.{d}f} to {self.hi * scale:.{d}f})"
-    def __str__(self): return self.fmt()
 
 METHODS = ("boot-t", "t")
 

